@@ -1,0 +1,97 @@
+//! Proclitics and enclitics: the parts of a written word that are not the word itself.
+//!
+//! Splitting is conservative and driven by what the caller knows: a prefix is taken off only
+//! when the rest is a known word (the caller's `known`), so وزير is never read as و + زير.
+
+/// Conjunctions that attach to the front of a word.
+const CONJUNCTIONS: [char; 2] = ['و', 'ف'];
+
+/// Pronouns that attach to the end of a word, longest first.
+pub const ENCLITICS: [&str; 8] = ["هما", "هم", "هن", "ها", "نا", "ني", "ه", "ي"];
+
+/// Candidate readings of a folded word without a leading conjunction: the word itself, then
+/// the word minus و or ف when at least three letters remain.
+pub fn without_conjunction(word: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut chars = word.chars();
+    let stripped = match chars.next() {
+        Some(c) if CONJUNCTIONS.contains(&c) && chars.clone().count() >= 2 => Some((c.len_utf8(), chars.as_str())),
+        _ => None,
+    };
+    std::iter::once((0, word)).chain(stripped)
+}
+
+/// The word minus a trailing enclitic pronoun, when at least two letters remain.
+pub fn without_enclitic(word: &str) -> Option<(&str, &str)> {
+    ENCLITICS.iter().find_map(|e| {
+        let base = word.strip_suffix(e)?;
+        (base.chars().count() >= 2).then_some((base, *e))
+    })
+}
+
+/// Splits a word into the longest known base under the conjunction and enclitic readings:
+/// (proclitic, base, enclitic) as byte lengths and the base.
+pub fn split<'a>(word: &'a str, known: impl Fn(&str) -> bool) -> Option<(usize, &'a str, &'a str)> {
+    for (pre, rest) in without_conjunction(word) {
+        if known(rest) {
+            return Some((pre, rest, ""));
+        }
+        if let Some((base, enc)) = without_enclitic(rest) {
+            if known(base) {
+                return Some((pre, base, enc));
+            }
+        }
+    }
+    None
+}
+
+/// Whether the word starts with the preposition ل (لمصدر، للتلفزيون) or is it (لـ).
+pub fn has_lam(word: &str) -> bool {
+    word.starts_with('ل')
+}
+
+/// The word without a leading article or preposition-plus-article (ال، لل، بال، وال، …).
+pub fn without_article(word: &str) -> &str {
+    for p in ["وبال", "وال", "بال", "فال", "كال", "ال", "لل"] {
+        if let Some(rest) = word.strip_prefix(p) {
+            if rest.chars().count() >= 2 {
+                return rest;
+            }
+        }
+    }
+    word
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conjunction_is_split_only_into_known_words() {
+        let known = |w: &str| w == "قال";
+        assert_eq!(split("وقال", known), Some(("و".len(), "قال", "")));
+        assert_eq!(split("فقال", known), Some(("ف".len(), "قال", "")));
+        assert_eq!(split("وزير", known), None);
+    }
+
+    #[test]
+    fn enclitic_is_split_from_particles() {
+        let known = |w: &str| w == "لكن" || w == "ان";
+        assert_eq!(split("لكنها", known), Some((0, "لكن", "ها")));
+        assert_eq!(split("انه", known), Some((0, "ان", "ه")));
+        assert_eq!(split("ولكنهم", known), Some(("و".len(), "لكن", "هم")));
+    }
+
+    #[test]
+    fn article_forms() {
+        assert_eq!(without_article("للمصدر"), "مصدر");
+        assert_eq!(without_article("الوزير"), "وزير");
+        assert_eq!(without_article("وزير"), "وزير");
+        assert_eq!(without_article("ال"), "ال");
+    }
+
+    #[test]
+    fn lam_prefix() {
+        assert!(has_lam("لمصدر"));
+        assert!(!has_lam("مصدر"));
+    }
+}

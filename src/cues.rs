@@ -1,0 +1,249 @@
+//! Stage 5: classify every token once and find the cue candidates.
+//!
+//! Each token gets a [`Feat`]: its closed-class role, whether a time phrase, title, place,
+//! medium name or verb of saying starts there. Lookups are hash probes on the folded token with
+//! its conjunction and enclitic readings, so the stage is linear in the number of tokens.
+
+use crate::clitics;
+use crate::lexicon::{Form, Frame, Lexicon, Tense, WordClass};
+use crate::model::Stance;
+use crate::segment::{Document, TokenKind};
+
+/// What the parser needs to know about one token.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Feat {
+    /// A word (not punctuation).
+    pub word: bool,
+    /// The punctuation character, if any.
+    pub punct: Option<char>,
+    /// The closed class of the word without its conjunction and enclitic.
+    pub class: Option<WordClass>,
+    /// The word carries a conjunction (و، ف).
+    pub conj: bool,
+    /// The word carries an enclitic pronoun (لكنها، إنه).
+    pub enclitic: bool,
+    /// Tokens in the time phrase starting here (0: none).
+    pub time: u8,
+    /// Tokens in the title starting here.
+    pub title: u8,
+    /// Tokens in the media name starting here.
+    pub media: u8,
+    /// The word starts with the preposition ل.
+    pub lam: bool,
+    /// The word is a form of a verb of saying.
+    pub verb: bool,
+    /// The word is a finite verb of saying (not a participle or passive).
+    pub finite: bool,
+}
+
+impl Feat {
+    /// Whether the closed class is `c`.
+    pub fn is(&self, c: WordClass) -> bool {
+        self.class == Some(c)
+    }
+
+    /// A sentence-final stop.
+    pub fn is_stop(&self) -> bool {
+        matches!(self.punct, Some('.' | '؟' | '!' | '؛'))
+    }
+
+    /// An opening quotation mark (the straight one is decided by the parser).
+    pub fn is_open_quote(&self) -> bool {
+        self.punct == Some('«')
+    }
+
+    /// A closing quotation mark.
+    pub fn is_close_quote(&self) -> bool {
+        self.punct == Some('»')
+    }
+
+    /// Any quotation mark.
+    pub fn is_quote(&self) -> bool {
+        matches!(self.punct, Some('«' | '»' | '"'))
+    }
+}
+
+/// A cue candidate.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cue {
+    /// A form of a verb of saying at token `at`.
+    Verb {
+        /// The token.
+        at: usize,
+        /// Its analyses (first preferred).
+        form: Form,
+        /// Whether the verb reading needed an enclitic split (أكدته).
+        enclitic: bool,
+    },
+    /// A prepositional cue over tokens `start..end`.
+    Prep {
+        /// First token.
+        start: usize,
+        /// One past the last token.
+        end: usize,
+        /// Its stance.
+        stance: Stance,
+        /// The source must carry ل (وفقا لمصدر).
+        needs_lam: bool,
+    },
+    /// A silence formula over `start..end`; `cue` is the token of its cue word.
+    Formula {
+        /// First token.
+        start: usize,
+        /// One past the last token.
+        end: usize,
+        /// The cue word's token.
+        cue: usize,
+        /// Its stance.
+        stance: Stance,
+    },
+}
+
+impl Cue {
+    /// The first token of the cue.
+    pub fn start(&self) -> usize {
+        match *self {
+            Cue::Verb { at, .. } => at,
+            Cue::Prep { start, .. } | Cue::Formula { start, .. } => start,
+        }
+    }
+}
+
+/// Token features and cue candidates for a document.
+#[derive(Debug, Clone, Default)]
+pub struct Cues {
+    /// One per token.
+    pub feats: Vec<Feat>,
+    /// In text order.
+    pub cues: Vec<Cue>,
+}
+
+/// Classifies tokens and finds cues.
+pub fn find(doc: &Document, lex: &Lexicon) -> Cues {
+    let n = doc.len();
+    let words: Vec<&str> = (0..n).map(|i| doc.text(i)).collect();
+    let mut feats = Vec::with_capacity(n);
+    let mut cues = Vec::new();
+    for (i, tok) in doc.tokens.iter().enumerate() {
+        let mut f = Feat::default();
+        if let TokenKind::Punct(c) = tok.kind {
+            f.punct = Some(c);
+            feats.push(f);
+            continue;
+        }
+        f.word = true;
+        let w = words[i];
+        if let Some((pre, base, enc)) = clitics::split(w, |b| lex.word_class(b).is_some()) {
+            f.class = lex.word_class(base);
+            f.conj = pre > 0;
+            f.enclitic = !enc.is_empty();
+            // An enclitic only belongs on particles; "ما" + ه is not a word of ours.
+            if f.enclitic && !matches!(f.class, Some(WordClass::Complementizer | WordClass::Boundary)) {
+                f.class = None;
+                f.enclitic = false;
+            }
+        }
+        f.lam = clitics::has_lam(w);
+        let rest = |k: usize| words.get(i + k).copied();
+        for (_, first) in clitics::without_conjunction(w) {
+            if f.time == 0 {
+                f.time = lex.time.longest_with(first, rest).map_or(0, |(k, _)| k as u8);
+            }
+            if f.title == 0 {
+                f.title = lex.titles.longest_with(first, rest).map_or(0, |(k, _)| k as u8);
+            }
+            if f.media == 0 {
+                f.media = lex.media.longest_with(first, rest).map_or(0, |(k, _)| k as u8);
+            }
+        }
+        if f.class != Some(WordClass::NotCue) {
+            if let Some(cue) = verb_cue(lex, w, i) {
+                f.verb = true;
+                if let Cue::Verb { form, .. } = cue {
+                    f.finite = matches!(form.tense, Tense::Past | Tense::Present | Tense::Future);
+                }
+                cues.push(cue);
+            }
+        }
+        if let Some(cue) = prep_cue(lex, &words, i) {
+            cues.push(cue);
+        } else if let Some((k, &(stance, at))) = lex.formulas.longest(&words, i) {
+            cues.push(Cue::Formula { start: i, end: i + k, cue: i + at, stance });
+        }
+        feats.push(f);
+    }
+    Cues { feats, cues }
+}
+
+fn verb_cue(lex: &Lexicon, w: &str, at: usize) -> Option<Cue> {
+    for (_, rest) in clitics::without_conjunction(w) {
+        if let Some(form) = lex.forms(rest).first() {
+            return Some(Cue::Verb { at, form: *form, enclitic: false });
+        }
+    }
+    // An object pronoun on a verb that takes objects: أكدته، تؤكدها، أعلنتها.
+    for (_, rest) in clitics::without_conjunction(w) {
+        if let Some((base, _)) = clitics::without_enclitic(rest) {
+            let form = lex.forms(base).iter().find(|f| {
+                f.tense != Tense::Participle && lex.verbs[f.verb].frame == Frame::Object
+            });
+            if let Some(form) = form {
+                return Some(Cue::Verb { at, form: *form, enclitic: true });
+            }
+        }
+    }
+    None
+}
+
+fn prep_cue(lex: &Lexicon, words: &[&str], i: usize) -> Option<Cue> {
+    let w = words[i];
+    let rest = |k: usize| words.get(i + k).copied();
+    for (pre, first) in clitics::without_conjunction(w) {
+        // Only و attaches to a prepositional cue: فحسب means "only".
+        if pre > 0 && !w.starts_with('و') {
+            continue;
+        }
+        if let Some((k, cue)) = lex.preps.longest_with(first, rest) {
+            return Some(Cue::Prep { start: i, end: i + k, stance: cue.stance, needs_lam: cue.needs_lam });
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cues_of(src: &str) -> Vec<String> {
+        let doc = Document::new(src);
+        let lex = Lexicon::embedded();
+        find(&doc, &lex)
+            .cues
+            .iter()
+            .map(|c| match c {
+                Cue::Verb { at, .. } => doc.text(*at).to_string(),
+                Cue::Prep { start, end, .. } | Cue::Formula { start, end, .. } => doc.folded(*start, *end).to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn verbs_with_clitics_are_found() {
+        assert_eq!(cues_of("وقال الوزير وأضافت"), ["وقال", "واضافت"]);
+        assert_eq!(cues_of("فقالوا"), ["فقالوا"]);
+        assert_eq!(cues_of("أكدته الوزارة"), ["اكدته"]);
+    }
+
+    #[test]
+    fn words_that_only_look_like_cues_are_not() {
+        assert!(cues_of("وزير بين الدولتين").is_empty());
+        assert!(cues_of("ليس فحسب").is_empty());
+    }
+
+    #[test]
+    fn prepositional_and_formula_cues() {
+        assert_eq!(cues_of("وفقًا لمصدر"), ["وفقا"]);
+        assert_eq!(cues_of("وبحسب الوكالة"), ["وبحسب"]);
+        assert_eq!(cues_of("لم تكن هناك كلمة من دمشق"), ["لم تكن هناك كلمة من"]);
+    }
+}

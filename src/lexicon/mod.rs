@@ -1,0 +1,497 @@
+//! Linguistic knowledge as data: plain TSV files embedded in the binary and read by the same
+//! loader that reads a user's extra files (`--lexicon DIR`).
+
+mod forms;
+mod table;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+pub use forms::{generate, Class, Generated, Tense};
+pub use table::PhraseTable;
+
+use crate::error::{Error, Result};
+use crate::model::{Gender, Number, SourceKind, Stance};
+use crate::normalize::fold;
+
+/// The embedded lexicon files, by name.
+/// Verbs come first: phrases name their head verb.
+pub const EMBEDDED: &[(&str, &str)] = &[
+    ("verbs.tsv", include_str!("verbs.tsv")),
+    ("anonymity.tsv", include_str!("anonymity.tsv")),
+    ("bodies.tsv", include_str!("bodies.tsv")),
+    ("formulas.tsv", include_str!("formulas.tsv")),
+    ("media.tsv", include_str!("media.tsv")),
+    ("nisbas.tsv", include_str!("nisbas.tsv")),
+    ("phrases.tsv", include_str!("phrases.tsv")),
+    ("preps.tsv", include_str!("preps.tsv")),
+    ("time.tsv", include_str!("time.tsv")),
+    ("titles.tsv", include_str!("titles.tsv")),
+    ("words.tsv", include_str!("words.tsv")),
+];
+
+/// How a verb takes its content and source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Frame {
+    /// Content after a complementizer, colon or quote.
+    Say,
+    /// Also a noun object.
+    Object,
+    /// نقل X عن Y قوله إن.
+    Relay,
+    /// A request for comment: the source is the one asked.
+    Outreach,
+    /// جاء في البيان: the source is the statement.
+    Statement,
+    /// Only as the head of a phrase.
+    Phrase,
+}
+
+/// A verb of saying.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verb {
+    /// The lemma as written in the file.
+    pub lemma: String,
+    /// Stance when affirmative (none: a cue only under negation).
+    pub stance: Option<Stance>,
+    /// Stance under negation (none: unchanged).
+    pub negated: Option<Stance>,
+    /// How it takes its arguments.
+    pub frame: Frame,
+}
+
+/// One analysis of a surface form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Form {
+    /// Index into [`Lexicon::verbs`].
+    pub verb: usize,
+    /// Tense.
+    pub tense: Tense,
+    /// Agreement gender.
+    pub gender: Gender,
+    /// Agreement number.
+    pub number: Number,
+}
+
+/// A prepositional cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PrepCue {
+    /// Its stance.
+    pub stance: Stance,
+    /// The source carries the preposition ل (وفقا لمصدر).
+    pub needs_lam: bool,
+}
+
+/// A multi-word refusal headed by a verb.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phrase {
+    /// The folded words after the head.
+    pub rest: Vec<String>,
+    /// Its stance.
+    pub stance: Stance,
+    /// Whether the source follows the phrase (لم يتسن الوصول إلى X) instead of being the subject.
+    pub source_after: bool,
+}
+
+/// A closed-class word's role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WordClass {
+    /// إن، أن، بأن.
+    Complementizer,
+    /// لم، لن، لا، ما.
+    Negation,
+    /// لكن، بينما: a clause starts after it.
+    Boundary,
+    /// كان and its forms.
+    Kana,
+    /// قد، لقد.
+    Qad,
+    /// A preposition that ends a mention.
+    Prep,
+    /// الذي، التي.
+    Relative,
+    /// هذا، ذلك.
+    Demonstrative,
+    /// بيان، تصريح.
+    Statement,
+    /// للتعليق.
+    Request,
+    /// Never a cue although it looks like a verb form (بين).
+    NotCue,
+}
+
+/// A head noun naming a kind of source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Body {
+    /// Kind of source.
+    pub kind: SourceKind,
+    /// Gender.
+    pub gender: Gender,
+    /// Number.
+    pub number: Number,
+}
+
+/// A word or name that ties a source to a country.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// ISO 3166 alpha-2, or none.
+    pub code: Option<String>,
+    /// nisba, plural, country or capital.
+    pub form: PlaceForm,
+}
+
+/// How a place word relates to its country.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceForm {
+    /// An adjective (إسرائيلي and its inflections).
+    Nisba,
+    /// A group noun (الأتراك).
+    Plural,
+    /// A country name.
+    Country,
+    /// A capital or seat standing for a government.
+    Capital,
+}
+
+/// Everything the analyzer knows about the language.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    /// Verbs of saying.
+    pub verbs: Vec<Verb>,
+    forms: HashMap<String, Vec<Form>>,
+    /// Prepositional cues.
+    pub preps: PhraseTable<PrepCue>,
+    /// Phrases by head verb index.
+    pub phrases: HashMap<usize, Vec<Phrase>>,
+    /// Silence formulas: stance and the index of the cue word.
+    pub formulas: PhraseTable<(Stance, usize)>,
+    words: HashMap<String, WordClass>,
+    /// Titles and roles.
+    pub titles: PhraseTable<Gender>,
+    /// Nisbas, countries and capitals.
+    pub places: PhraseTable<Place>,
+    /// Media names.
+    pub media: PhraseTable<Option<String>>,
+    /// Head nouns of sources.
+    pub bodies: PhraseTable<Body>,
+    /// Anonymity reasons (true) and descriptors (false).
+    pub anonymity: PhraseTable<bool>,
+    /// Time words and phrases.
+    pub time: PhraseTable<()>,
+}
+
+impl Lexicon {
+    /// The embedded lexicon.
+    pub fn embedded() -> Self {
+        let mut lex = Lexicon::default();
+        for (name, text) in EMBEDDED {
+            lex.load(name, text)
+                .unwrap_or_else(|e| panic!("embedded lexicon is invalid: {e}"));
+        }
+        lex
+    }
+
+    /// The embedded lexicon extended with every `NAME.tsv` in `dir` whose name is one of the
+    /// embedded files'.
+    pub fn with_dir(dir: &Path) -> Result<Self> {
+        let mut lex = Self::embedded();
+        let io = |source| Error::LexiconIo { path: dir.to_path_buf(), source };
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .map_err(io)?
+            .collect::<std::result::Result<Vec<_>, _>>()
+            .map_err(io)?;
+        let order = |name: &str| EMBEDDED.iter().position(|(n, _)| *n == name);
+        files.sort_by_key(|e| order(&e.file_name().to_string_lossy()));
+        for entry in files {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if !EMBEDDED.iter().any(|(n, _)| *n == name) {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).map_err(|source| Error::LexiconIo {
+                path: path.clone(),
+                source,
+            })?;
+            lex.load(&path.display().to_string(), &text)?;
+        }
+        Ok(lex)
+    }
+
+    /// Loads one file's entries; the kind of file is told by its name's last component.
+    pub fn load(&mut self, name: &str, text: &str) -> Result<()> {
+        let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+        for (n, line) in text.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let err = |message: String| Error::Lexicon {
+                file: name.to_string(),
+                line: n + 1,
+                message,
+            };
+            self.load_line(base, &cols).map_err(err)?;
+        }
+        Ok(())
+    }
+
+    fn load_line(&mut self, file: &str, cols: &[&str]) -> std::result::Result<(), String> {
+        let want = match file {
+            "verbs.tsv" => 7,
+            "phrases.tsv" | "formulas.tsv" => if file == "phrases.tsv" { 4 } else { 3 },
+            "nisbas.tsv" => 3,
+            "bodies.tsv" => 4,
+            "preps.tsv" | "words.tsv" | "titles.tsv" | "media.tsv" | "anonymity.tsv"
+            | "time.tsv" => 2,
+            other => return Err(format!("unknown lexicon file {other}")),
+        };
+        if cols.len() != want || cols.iter().any(|c| c.is_empty()) {
+            return Err(format!("expected {want} non-empty tab-separated columns, found {}", cols.len()));
+        }
+        match file {
+            "verbs.tsv" => self.load_verb(cols),
+            "preps.tsv" => {
+                let (phrase, needs_lam) = match cols[0].strip_suffix("ل+") {
+                    Some(p) => (p.trim_end(), true),
+                    None => (cols[0], false),
+                };
+                self.preps.insert(phrase, PrepCue { stance: stance(cols[1])?, needs_lam });
+                Ok(())
+            }
+            "phrases.tsv" => {
+                let verb = self.verb_index(cols[0])?;
+                let source_after = match cols[3] {
+                    "subject" => false,
+                    "object" => true,
+                    s => return Err(format!("slot must be subject or object, not {s}")),
+                };
+                let phrase = Phrase {
+                    rest: fold(cols[1]).split(' ').map(String::from).collect(),
+                    stance: stance(cols[2])?,
+                    source_after,
+                };
+                self.phrases.entry(verb).or_default().push(phrase);
+                Ok(())
+            }
+            "formulas.tsv" => {
+                let words: Vec<String> = fold(cols[0]).split(' ').map(String::from).collect();
+                let cue = fold(cols[2]);
+                let at = words
+                    .iter()
+                    .position(|w| *w == cue)
+                    .ok_or_else(|| format!("cue word {} is not in the formula", cols[2]))?;
+                self.formulas.insert(cols[0], (stance(cols[1])?, at));
+                Ok(())
+            }
+            "words.tsv" => {
+                let class = match cols[1] {
+                    "complementizer" => WordClass::Complementizer,
+                    "negation" => WordClass::Negation,
+                    "boundary" => WordClass::Boundary,
+                    "kana" => WordClass::Kana,
+                    "qad" => WordClass::Qad,
+                    "prep" => WordClass::Prep,
+                    "relative" => WordClass::Relative,
+                    "demonstrative" => WordClass::Demonstrative,
+                    "statement" => WordClass::Statement,
+                    "request" => WordClass::Request,
+                    "notcue" => WordClass::NotCue,
+                    c => return Err(format!("unknown word class {c}")),
+                };
+                self.words.insert(fold(cols[0]), class);
+                Ok(())
+            }
+            "titles.tsv" => {
+                self.titles.insert(cols[0], gender(cols[1])?);
+                Ok(())
+            }
+            "nisbas.tsv" => self.load_place(cols),
+            "media.tsv" => {
+                let code = (cols[1] != "-").then(|| cols[1].to_string());
+                self.media.insert(cols[0], code);
+                Ok(())
+            }
+            "bodies.tsv" => {
+                let kind = SourceKind::parse(cols[1]).ok_or_else(|| format!("unknown kind {}", cols[1]))?;
+                let number = match cols[3] {
+                    "sg" => Number::Singular,
+                    "pl" => Number::Plural,
+                    "du" => Number::Dual,
+                    n => return Err(format!("number must be sg, du or pl, not {n}")),
+                };
+                self.bodies.insert(cols[0], Body { kind, gender: gender(cols[2])?, number });
+                Ok(())
+            }
+            "anonymity.tsv" => {
+                let reason = match cols[1] {
+                    "reason" => true,
+                    "descriptor" => false,
+                    r => return Err(format!("role must be reason or descriptor, not {r}")),
+                };
+                self.anonymity.insert(cols[0], reason);
+                Ok(())
+            }
+            "time.tsv" => {
+                self.time.insert(cols[0], ());
+                Ok(())
+            }
+            _ => unreachable!("file names are checked above"),
+        }
+    }
+
+    fn load_verb(&mut self, cols: &[&str]) -> std::result::Result<(), String> {
+        let class = Class::parse(cols[1]).ok_or_else(|| format!("unknown class {}", cols[1]))?;
+        let opt_stance = |s: &str| if s == "-" { Ok(None) } else { stance(s).map(Some) };
+        let frame = match cols[6] {
+            "say" => Frame::Say,
+            "obj" => Frame::Object,
+            "relay" => Frame::Relay,
+            "outreach" => Frame::Outreach,
+            "statement" => Frame::Statement,
+            "phrase" => Frame::Phrase,
+            f => return Err(format!("unknown frame {f}")),
+        };
+        let verb = Verb {
+            lemma: cols[0].to_string(),
+            stance: opt_stance(cols[4])?,
+            negated: opt_stance(cols[5])?,
+            frame,
+        };
+        let index = self.verbs.len();
+        let participle = (cols[3] != "-").then(|| fold(cols[3]));
+        for g in generate(class, &fold(cols[0]), &fold(cols[2]), participle.as_deref()) {
+            self.forms.entry(g.text).or_default().push(Form {
+                verb: index,
+                tense: g.tense,
+                gender: g.gender,
+                number: g.number,
+            });
+        }
+        self.verbs.push(verb);
+        Ok(())
+    }
+
+    fn load_place(&mut self, cols: &[&str]) -> std::result::Result<(), String> {
+        let code = (cols[1] != "-").then(|| cols[1].to_string());
+        let form = match cols[2] {
+            "nisba" => PlaceForm::Nisba,
+            "plural" => PlaceForm::Plural,
+            "country" => PlaceForm::Country,
+            "capital" => PlaceForm::Capital,
+            f => return Err(format!("unknown form {f}")),
+        };
+        let place = Place { code, form };
+        if form == PlaceForm::Nisba {
+            let base = fold(cols[0]);
+            // Feminine, dual and plural, each with and without the article.
+            for suffix in ["", "ه", "ان", "ين", "ون", "تان", "تين", "ات"] {
+                let word = format!("{base}{suffix}");
+                // A country name (السعودية) wins over a nisba form spelled the same.
+                self.places.insert_missing(&format!("ال{word}"), place.clone());
+                self.places.insert_missing(&word, place.clone());
+            }
+        } else {
+            self.places.insert(cols[0], place);
+        }
+        Ok(())
+    }
+
+    fn verb_index(&self, lemma: &str) -> std::result::Result<usize, String> {
+        self.verbs
+            .iter()
+            .position(|v| v.lemma == lemma)
+            .ok_or_else(|| format!("phrase head {lemma} is not in verbs.tsv (load verbs first)"))
+    }
+
+    /// The verb analyses of a folded surface form.
+    pub fn forms(&self, word: &str) -> &[Form] {
+        self.forms.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    /// The closed class of a folded word, if any.
+    pub fn word_class(&self, word: &str) -> Option<WordClass> {
+        self.words.get(word).copied()
+    }
+}
+
+fn stance(s: &str) -> std::result::Result<Stance, String> {
+    Stance::parse(s).ok_or_else(|| format!("unknown stance {s}"))
+}
+
+fn gender(s: &str) -> std::result::Result<Gender, String> {
+    match s {
+        "m" => Ok(Gender::Masculine),
+        "f" => Ok(Gender::Feminine),
+        g => Err(format!("gender must be m or f, not {g}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_lexicon_loads() {
+        let lex = Lexicon::embedded();
+        assert!(lex.verbs.len() > 40);
+        assert!(!lex.forms(&fold("وأضاف")[2..]).is_empty());
+        assert!(!lex.forms(&fold("مضيفًا")).is_empty());
+        assert!(!lex.forms(&fold("لم ينفِ")[5..]).is_empty());
+    }
+
+    #[test]
+    fn embedded_files_are_sorted_without_duplicates() {
+        for (name, text) in EMBEDDED {
+            let lines: Vec<&str> = text
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+                .collect();
+            for pair in lines.windows(2) {
+                assert!(pair[0] < pair[1], "{name}: not sorted or duplicated at {:?}", pair[1]);
+            }
+            let mut keys: Vec<&str> = lines.iter().map(|l| l.split('\t').next().unwrap()).collect();
+            let n = keys.len();
+            keys.sort_unstable();
+            keys.dedup();
+            // phrases.tsv and formulas.tsv repeat their head on purpose; their lines are unique.
+            if !matches!(*name, "phrases.tsv") {
+                assert_eq!(keys.len(), n, "{name}: duplicate first column");
+            }
+        }
+    }
+
+    #[test]
+    fn loader_reports_the_place_of_an_error() {
+        let mut lex = Lexicon::default();
+        let err = lex.load("extra/verbs.tsv", "# c\nقال\thollow\tقول\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "lexicon extra/verbs.tsv, line 2: expected 7 non-empty tab-separated columns, found 3"
+        );
+        let err = lex.load("verbs.tsv", "قال\tstrange\tقول\tقائل\tasserts\t-\tsay\n").unwrap_err();
+        assert!(err.to_string().contains("unknown class strange"));
+    }
+
+    #[test]
+    fn user_file_extends_through_the_same_loader() {
+        let dir = std::env::temp_dir().join(format!("isnad-lex-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("verbs.tsv"), "همس\tsound\tهمس\tهامس\tasserts\t-\tsay\n").unwrap();
+        let lex = Lexicon::with_dir(&dir).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(!lex.forms("همست").is_empty());
+        let embedded = Lexicon::embedded();
+        assert!(embedded.forms("همست").is_empty());
+        assert_eq!(lex.forms("قالت").len(), embedded.forms("قالت").len());
+    }
+
+    #[test]
+    fn nisbas_inflect() {
+        let lex = Lexicon::embedded();
+        for w in ["إسرائيلي", "الإسرائيلية", "إسرائيليون", "الإسرائيليين"] {
+            let words: Vec<String> = vec![fold(w)];
+            let hit = lex.places.longest(&words, 0);
+            assert_eq!(hit.map(|(_, p)| p.code.as_deref()), Some(Some("IL")), "{w}");
+        }
+    }
+}

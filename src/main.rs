@@ -1,0 +1,131 @@
+//! The `isnad` command line: parses arguments, calls the library, prints.
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use isnad::{Analyzer, Lexicon};
+
+/// Exit codes, as documented in the README.
+const EXIT_BAD_INPUT: u8 = 65;
+const EXIT_IO: u8 = 74;
+
+#[derive(Parser)]
+#[command(
+    name = "isnad",
+    version,
+    about = "Finds who says what in Arabic news text",
+    after_help = "Exit status: 0 ok, 2 usage, 65 bad input (not UTF-8), 74 I/O error."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Find every attribution in an article.
+    Analyze {
+        /// The article (UTF-8 text); `-` or nothing reads standard input.
+        file: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Extra lexicon files (verbs.tsv, titles.tsv, …) that extend the embedded ones.
+        #[arg(long, value_name = "DIR")]
+        lexicon: Option<PathBuf>,
+        /// Replace invalid UTF-8 instead of failing (offsets then refer to the replaced text).
+        #[arg(long)]
+        lossy: bool,
+        /// Write to this file (atomically) instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Json,
+    Text,
+}
+
+/// An error with the exit code it should produce.
+struct Failure(u8, anyhow::Error);
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure(code, e)) => {
+            eprintln!("isnad: {e:#}");
+            ExitCode::from(code)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    match cli.command {
+        Command::Analyze { file, format, lexicon, lossy, output } => {
+            let lex = match &lexicon {
+                Some(dir) => Lexicon::with_dir(dir)
+                    .with_context(|| format!("loading lexicon from {}", dir.display()))
+                    .map_err(|e| Failure(EXIT_BAD_INPUT, e))?,
+                None => Lexicon::embedded(),
+            };
+            let analyzer = Analyzer::with_lexicon(lex);
+            let (name, bytes) = read_input(file.as_deref()).map_err(|e| Failure(EXIT_IO, e))?;
+            let analysis = if lossy {
+                analyzer.analyze(&isnad::decode::decode_lossy(&bytes))
+            } else {
+                analyzer
+                    .analyze_bytes(&bytes)
+                    .with_context(|| format!("{name}"))
+                    .map_err(|e| Failure(EXIT_BAD_INPUT, e))?
+            };
+            let mut rendered = match format {
+                Format::Json => isnad::render::json(&analysis),
+                Format::Text => isnad::render::text(&analysis),
+            };
+            if !rendered.ends_with('\n') {
+                rendered.push('\n');
+            }
+            write_output(output.as_deref(), rendered.as_bytes()).map_err(|e| Failure(EXIT_IO, e))
+        }
+    }
+}
+
+fn read_input(file: Option<&std::path::Path>) -> Result<(String, Vec<u8>)> {
+    match file {
+        None => read_stdin(),
+        Some(p) if p.as_os_str() == "-" => read_stdin(),
+        Some(p) => {
+            let bytes = std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?;
+            Ok((p.display().to_string(), bytes))
+        }
+    }
+}
+
+fn read_stdin() -> Result<(String, Vec<u8>)> {
+    let mut bytes = Vec::new();
+    std::io::stdin().read_to_end(&mut bytes).context("cannot read standard input")?;
+    Ok(("<stdin>".into(), bytes))
+}
+
+/// Writes to a temporary file beside the target and renames it, so a failed run leaves no
+/// partial output.
+fn write_output(path: Option<&std::path::Path>, bytes: &[u8]) -> Result<()> {
+    let Some(path) = path else {
+        let mut out = std::io::stdout().lock();
+        return out.write_all(bytes).and_then(|()| out.flush()).context("cannot write standard output");
+    };
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.isnad-tmp-{}", std::process::id()));
+    std::fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        anyhow::Error::new(e).context(format!("cannot write {}", path.display()))
+    })
+}

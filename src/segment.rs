@@ -1,0 +1,286 @@
+//! Stage 4: paragraphs, sentences and tokens over the folded text.
+//!
+//! A paragraph is a non-empty line. A sentence ends at `.`, `؟`, `!`, `؛` or a line break; the
+//! Arabic comma does not end one. Quotations may run over sentences and paragraphs: the parser
+//! follows quotation marks across these boundaries itself.
+
+use crate::model::Span;
+use crate::normalize::Normalized;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// A run of letters (Arabic, Latin, Hebrew, …), possibly with digits.
+    Word,
+    /// A run of digits, with inner `.`, `,` or `/`.
+    Number,
+    /// One punctuation character (folded: `«` `»` `"` `،` `.` `؟` `!` `؛` `:` `-` `(` `)` …).
+    Punct(char),
+}
+
+/// A token: where it sits in the folded text and in the original.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Folded byte range start.
+    pub start: u32,
+    /// Folded byte range end.
+    pub end: u32,
+    /// The kind.
+    pub kind: TokenKind,
+    /// Zero-based sentence index.
+    pub sentence: u32,
+    /// Zero-based paragraph index.
+    pub paragraph: u32,
+}
+
+impl Token {
+    /// Whether this is a word.
+    pub fn is_word(&self) -> bool {
+        matches!(self.kind, TokenKind::Word | TokenKind::Number)
+    }
+
+    /// The punctuation character, if any.
+    pub fn punct(&self) -> Option<char> {
+        match self.kind {
+            TokenKind::Punct(c) => Some(c),
+            _ => None,
+        }
+    }
+}
+
+/// A document split into tokens, with the folded text and its map.
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    /// The folded text and its offset map.
+    pub norm: Normalized,
+    /// Tokens in order.
+    pub tokens: Vec<Token>,
+    /// For each sentence, its token range.
+    pub sentences: Vec<(usize, usize)>,
+    /// For each paragraph, its token range.
+    pub paragraphs: Vec<(usize, usize)>,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '.' | '؟' | '!' | '؛')
+}
+
+impl Document {
+    /// Folds and tokenizes `src`.
+    pub fn new(src: &str) -> Self {
+        Self::from_normalized(Normalized::new(src))
+    }
+
+    /// Tokenizes already folded text.
+    pub fn from_normalized(norm: Normalized) -> Self {
+        let text = norm.text.as_str();
+        let mut tokens = Vec::with_capacity(text.len() / 5);
+        let mut sentence = 0u32;
+        let mut paragraph = 0u32;
+        let mut sentence_open = false;
+        let mut paragraph_open = false;
+        let bytes = text.as_bytes();
+        let mut it = text.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            if c == '\n' {
+                if sentence_open {
+                    sentence += 1;
+                    sentence_open = false;
+                }
+                if paragraph_open {
+                    paragraph += 1;
+                    paragraph_open = false;
+                }
+                continue;
+            }
+            if c.is_whitespace() || c.is_control() {
+                continue;
+            }
+            let (end, kind) = if c.is_ascii_digit() {
+                let mut end = i + 1;
+                while let Some(&(j, d)) = it.peek() {
+                    let inner = matches!(d, '.' | '،' | '/' | ':')
+                        && bytes.get(j + d.len_utf8()).is_some_and(|b| b.is_ascii_digit());
+                    if d.is_ascii_digit() || inner {
+                        end = j + d.len_utf8();
+                        it.next();
+                    } else {
+                        break;
+                    }
+                }
+                (end, TokenKind::Number)
+            } else if is_word_char(c) {
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, d)) = it.peek() {
+                    if is_word_char(d) {
+                        end = j + d.len_utf8();
+                        it.next();
+                    } else {
+                        break;
+                    }
+                }
+                (end, TokenKind::Word)
+            } else {
+                (i + c.len_utf8(), TokenKind::Punct(c))
+            };
+            tokens.push(Token {
+                start: i as u32,
+                end: end as u32,
+                kind,
+                sentence,
+                paragraph,
+            });
+            sentence_open = true;
+            paragraph_open = true;
+            if let TokenKind::Punct(p) = kind {
+                if ends_sentence(p) && !is_abbreviation(&tokens, text) {
+                    // A run of dots or a closing quote right after the stop stays in this sentence.
+                    while let Some(&(j, d)) = it.peek() {
+                        if ends_sentence(d) || d == '»' {
+                            it.next();
+                            tokens.push(Token {
+                                start: j as u32,
+                                end: (j + d.len_utf8()) as u32,
+                                kind: TokenKind::Punct(d),
+                                sentence,
+                                paragraph,
+                            });
+                        } else {
+                            break;
+                        }
+                    }
+                    sentence += 1;
+                    sentence_open = false;
+                }
+            }
+        }
+        let sentences = ranges(&tokens, |t| t.sentence);
+        let paragraphs = ranges(&tokens, |t| t.paragraph);
+        Document {
+            norm,
+            tokens,
+            sentences,
+            paragraphs,
+        }
+    }
+
+    /// The folded text of token `i`.
+    pub fn text(&self, i: usize) -> &str {
+        let t = &self.tokens[i];
+        &self.norm.text[t.start as usize..t.end as usize]
+    }
+
+    /// The original span of tokens `from..to` (exclusive).
+    pub fn span(&self, from: usize, to: usize) -> Span {
+        debug_assert!(from < to && to <= self.tokens.len());
+        self.norm.span(
+            self.tokens[from].start as usize,
+            self.tokens[to - 1].end as usize,
+        )
+    }
+
+    /// The folded text of tokens `from..to`, as written (spaces kept).
+    pub fn folded(&self, from: usize, to: usize) -> &str {
+        if from >= to {
+            return "";
+        }
+        &self.norm.text[self.tokens[from].start as usize..self.tokens[to - 1].end as usize]
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// Whether there are no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+}
+
+/// A dot after a one-letter word (د. for doctor) or between initials does not end a sentence.
+fn is_abbreviation(tokens: &[Token], text: &str) -> bool {
+    let n = tokens.len();
+    if n < 2 || tokens[n - 1].kind != TokenKind::Punct('.') {
+        return false;
+    }
+    let prev = &tokens[n - 2];
+    prev.kind == TokenKind::Word
+        && prev.end == tokens[n - 1].start
+        && text[prev.start as usize..prev.end as usize].chars().count() == 1
+}
+
+fn ranges(tokens: &[Token], key: impl Fn(&Token) -> u32) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut last = None;
+    for (i, t) in tokens.iter().enumerate() {
+        let k = key(t);
+        if last == Some(k) {
+            out.last_mut().expect("a range is open").1 = i + 1;
+        } else {
+            out.push((i, i + 1));
+            last = Some(k);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(src: &str) -> Vec<String> {
+        let d = Document::new(src);
+        (0..d.len()).map(|i| d.text(i).to_string()).collect()
+    }
+
+    #[test]
+    fn tokens_split_words_and_punctuation() {
+        assert_eq!(
+            words("وقال المصدر: «نعم»، ثم غادر."),
+            ["وقال", "المصدر", ":", "«", "نعم", "»", "،", "ثم", "غادر", "."]
+        );
+    }
+
+    #[test]
+    fn numbers_keep_inner_separators() {
+        assert_eq!(words("بلغ 3.5 في 7/10 و٧٠%"), ["بلغ", "3.5", "في", "7/10", "و70", "%"]);
+    }
+
+    #[test]
+    fn sentences_end_at_stops_and_line_breaks_not_commas() {
+        let d = Document::new("قال، أضاف. نفى؟ أكد! ذكر؛ كتب\nرأى");
+        assert_eq!(d.sentences.len(), 6);
+        assert_eq!(d.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn abbreviation_dot_does_not_end_sentence() {
+        let d = Document::new("وقال د. أحمد إن الوضع مستقر.");
+        assert_eq!(d.sentences.len(), 1);
+    }
+
+    #[test]
+    fn closing_quote_after_stop_stays_in_sentence() {
+        let d = Document::new("قال: «انتهى.» ثم غادر.");
+        assert_eq!(d.sentences.len(), 2);
+        assert_eq!(d.text(d.sentences[0].1 - 1), "»");
+    }
+
+    #[test]
+    fn spans_point_into_original() {
+        let src = "وقـال المصدرُ إن";
+        let d = Document::new(src);
+        assert_eq!(d.span(0, 2).text(src), "وقـال المصدرُ");
+    }
+
+    #[test]
+    fn empty_and_blank_input() {
+        assert!(Document::new("").is_empty());
+        assert!(Document::new(" \n\r\n\t ").is_empty());
+    }
+}
