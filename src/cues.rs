@@ -34,6 +34,10 @@ pub struct Feat {
     pub verb: bool,
     /// The word is a finite verb of saying (not a participle or passive).
     pub finite: bool,
+    /// A noun of statement, with or without the article (بيان، المقابلة).
+    pub statement: bool,
+    /// على or مع, which may continue a medium phrase.
+    pub on_or_with: bool,
 }
 
 impl Feat {
@@ -138,12 +142,15 @@ pub fn find(doc: &Document, lex: &Lexicon) -> Cues {
             f.conj = pre > 0;
             f.enclitic = !enc.is_empty();
             // An enclitic only belongs on particles; "ما" + ه is not a word of ours.
-            if f.enclitic && !matches!(f.class, Some(WordClass::Complementizer | WordClass::Boundary)) {
+            if f.enclitic && !matches!(f.class, Some(WordClass::Complementizer | WordClass::Boundary | WordClass::Prep)) {
                 f.class = None;
                 f.enclitic = false;
             }
         }
         f.lam = clitics::has_lam(w);
+        f.statement = f.is(WordClass::Statement)
+            || lex.word_class(clitics::without_article(w)) == Some(WordClass::Statement);
+        f.on_or_with = matches!(w, "علي" | "مع");
         let rest = |k: usize| words.get(i + k).copied();
         for (_, first) in clitics::without_conjunction(w) {
             if f.time == 0 {

@@ -131,10 +131,12 @@ fn find_existing(entities: &[Entity], cand: &Entity, lex: &Lexicon) -> Option<us
             // المصدر ← مصدر إسرائيلي; المصادر ← مصادر مطلعة; الوزير ← وزير الخارجية …
             return recent().find(|(_, e)| e.keys.iter().any(|k| same_head(k, w))).map(|(k, _)| k);
         }
-        // A surname: روبيو ← ماركو روبيو.
+        // A surname: روبيو ← ماركو روبيو; a short name of a body: الجبهة ← جبهة الفدائيين.
+        if lex.places.starts(w) || lex.media.starts(w) {
+            return None;
+        }
         return recent()
-            .find(|(_, e)| e.kind == SourceKind::NamedPerson && e.keys.iter().skip(1).any(|k| k == w))
-            .or_else(|| recent().find(|(_, e)| e.keys.last() == Some(w) && e.keys.len() > 1))
+            .find(|(_, e)| e.kind == SourceKind::NamedPerson && e.keys.last() == Some(w) && e.keys.len() > 1)
             .map(|(k, _)| k);
     }
     // A title or description repeated without the name: الوزير القطري ← وزير الخارجية القطري.
@@ -198,7 +200,8 @@ fn profile(doc: &Document, lex: &Lexicon, (s, e): (usize, usize), lam: bool) -> 
         }
         let body = lex.bodies.longest_with(lam_base, |_| None).or_else(|| lex.bodies.longest_with(w, |_| None));
         if let Some((_, b)) = body {
-            if kind == SourceKind::Unknown || (k == 0 && role.is_none()) {
+            // Only the head names the kind: المفتش العام في وزارة العدل is a person.
+            if (kind == SourceKind::Unknown && named_words == 0 && role.is_none()) || (k == 0 && role.is_none()) {
                 kind = b.kind;
                 gender = b.gender;
                 number = b.number;

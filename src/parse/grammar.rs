@@ -89,9 +89,10 @@ pub fn addressee(i: In<'_>) -> IResult<In<'_>, usize> {
 /// A medium: في بيان، في تصريحات صحافية، عبر حسابه، في مقابلة مع …
 pub fn medium(i: In<'_>) -> IResult<In<'_>, usize> {
     let prep = |f: &Feat| f.is(WordClass::Prep);
-    let statement = |f: &Feat| f.is(WordClass::Statement);
+    let statement = |f: &Feat| f.statement;
+    // في منشور على إكس، في مقابلة مع قناة …: the medium's own complements.
     let modifier = |f: &Feat| {
-        f.word && f.time == 0 && f.class.is_none() && !f.verb && !f.lam
+        f.word && f.time == 0 && !f.verb && (f.class.is_none() || f.on_or_with) && !f.is(WordClass::Complementizer)
     };
     recognize_len(tuple((tok(prep), tok(statement), many0_count(tok(modifier)))))(i)
 }

@@ -126,6 +126,16 @@ impl<'a> Parser<'a> {
         b < self.n() && self.doc.tokens[a].sentence == self.doc.tokens[b].sentence
     }
 
+    /// The preferred verb analysis of token `i`, also through an object pronoun (أكدته).
+    fn verb_form(&self, i: usize) -> Option<Form> {
+        if let Some(f) = self.forms(i).first() {
+            return Some(*f);
+        }
+        let w = self.word(i);
+        let (base, _) = crate::clitics::without_enclitic(w)?;
+        self.lex.forms(base).iter().find(|f| f.tense != Tense::Participle).copied()
+    }
+
     /// The verb forms of token `i` (without conjunction).
     fn forms(&self, i: usize) -> &[Form] {
         let w = self.word(i);
@@ -140,18 +150,27 @@ impl<'a> Parser<'a> {
         i > 0 && self.is(i - 1, WordClass::Negation) && self.same_sentence(i - 1, i)
     }
 
-    /// A cue starting at `i` that ends content before it.
+    /// A cue starting at `i` that ends content before it: a participle, a prepositional
+    /// cue, or a new clause (و / لكن …) whose verb of saying has its own complement.
     fn joins_cue(&self, i: usize) -> bool {
         let Some(f) = self.feats.get(i) else { return false };
         if !f.word {
             return false;
         }
-        if f.verb {
-            let forms = self.forms(i);
-            return forms.iter().any(|fm| fm.tense == Tense::Participle) || f.conj;
+        if f.verb && self.forms(i).iter().any(|fm| fm.tense == Tense::Participle) {
+            return true;
         }
         let w = self.word(i);
-        crate::clitics::without_conjunction(w).any(|(_, r)| self.lex.preps.starts(r))
+        if crate::clitics::without_conjunction(w).any(|(_, r)| self.lex.preps.starts(r)) {
+            return true;
+        }
+        if !(f.conj || f.is(WordClass::Boundary) || self.feats.get(i.wrapping_sub(1)).is_some_and(|p| p.punct.is_some())) {
+            return false;
+        }
+        (i..(i + 5).min(self.n()))
+            .take_while(|&k| self.same_sentence(i, k))
+            .find(|&k| self.feats[k].finite)
+            .is_some_and(|k| (k + 1..(k + 4).min(self.n())).any(|m| self.complement(m, false).is_some()))
     }
 
     fn content_from(&self, start: usize) -> Option<(usize, usize)> {
@@ -178,7 +197,9 @@ impl<'a> Parser<'a> {
         if matches!(w, "الي" | "علي" | "من") && self.is(j + 1, WordClass::Complementizer) {
             return Some((j + 2, false));
         }
-        if allow_object && matches!(w, "عن" | "علي") && self.feats.get(j + 1).is_some_and(|f| f.word) {
+        let next_word = self.feats.get(j + 1).is_some_and(|f| f.word && !f.lam);
+        // أشار إلى تصريحات …: a topic after إلى for any verb of saying.
+        if (allow_object && matches!(w, "عن" | "علي") || w == "الي") && next_word {
             return Some((j + 1, true));
         }
         None
@@ -293,6 +314,13 @@ impl<'a> Parser<'a> {
             }
             _ => {}
         }
+        // تم وصف / يتم الإعلان: an agentless passive with its object as content.
+        if at > 0 && matches!(self.word(at - 1), "تم" | "يتم" | "وتم" | "سيتم") {
+            d.kind = CueKind::Passive;
+            d.agentless = true;
+            let start = self.complement(at + 1, true).map_or(at + 1, |(s, _)| s);
+            return self.finish(d, start, false);
+        }
         // "ويذكر أن": an agentless formula.
         if form.tense == Tense::Present && self.is(at + 1, WordClass::Complementizer) && verb.lemma == "ذكر" {
             d.kind = CueKind::Passive;
@@ -309,14 +337,14 @@ impl<'a> Parser<'a> {
         j = self.coordinated(j, &mut d);
         let allow_object = matches!(verb.frame, Frame::Object);
         let strong_object = allow_object
-            && matches!(d.stance, Stance::Confirms | Stance::Denies | Stance::NeitherConfirmsNorDenies);
-        if self.complement(j, allow_object).is_none() && !enclitic {
+            && (negated || matches!(d.stance, Stance::Confirms | Stance::Denies | Stance::NeitherConfirmsNorDenies));
+        if (self.complement(j, allow_object).is_none() || self.quoted_name_at(j)) && !enclitic {
             if let Some(m) = self.mention(j, 14) {
                 d.mention = Some(m);
                 j = self.interludes(m.1, &mut meta);
                 j = self.coordinated(j, &mut d);
-                j = self.skip_to_complement(j, &mut meta);
             }
+            j = self.skip_to_complement(j, &mut meta);
         }
         if verb.frame == Frame::Relay {
             j = self.relay_source(j);
@@ -356,7 +384,8 @@ impl<'a> Parser<'a> {
         let is_qala = forms.iter().any(|f| {
             self.lex.verbs[f.verb].lemma == "قال" && matches!(f.tense, Tense::Participle | Tense::Present)
         });
-        (is_qala && !self.feats[j].conj).then_some(j + 1)
+        let bil_qawl = self.word(j) == "بالقول";
+        ((is_qala && !self.feats[j].conj) || bil_qawl).then_some(j + 1)
     }
 
     /// "أو تنفي" / "ولم ينف" after a negated confirm or deny: neither confirms nor denies.
@@ -382,28 +411,52 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// After a mention, place and other phrases may stand before the complement.
+    /// After a mention, place phrases, interludes between commas and a relative clause
+    /// (المصدر، الذي رفض الكشف عن اسمه، …) may stand before the complement.
     fn skip_to_complement(&self, j: usize, meta: &mut Meta) -> usize {
         let mut k = j;
-        let limit = (j + 12).min(self.n());
+        let limit = (j + 16).min(self.n());
         while k < limit {
             if self.complement(k, false).is_some() {
-                if k > j {
-                    meta.time.get_or_insert((j, k));
-                }
                 return k;
             }
             let f = &self.feats[k];
-            if f.is_stop() || f.verb || f.is_quote() || (f.punct == Some('،') && !self.comma_then_complement(k)) {
+            if f.is(WordClass::Relative) {
+                // The relative clause runs to the next comma or complementizer.
+                let end = (k + 1..(k + 12).min(self.n()))
+                    .find(|&m| self.feats[m].punct == Some('،') || self.is(m, WordClass::Complementizer));
+                match end {
+                    Some(m) => k = m,
+                    None => break,
+                }
+                continue;
+            }
+            if let Ok((_, n)) = grammar::interlude(&self.feats[k..]) {
+                k += n;
+                continue;
+            }
+            if f.is_stop() || f.verb || f.is_quote() || f.punct.is_some_and(|c| c != '،') {
+                break;
+            }
+            if f.word && !(f.is(WordClass::Prep) || grammar::name_word(f)) {
                 break;
             }
             k += 1;
         }
+        let _ = meta;
         j
     }
 
-    fn comma_then_complement(&self, k: usize) -> bool {
-        self.complement(k + 1, false).is_some()
+    /// A short quotation followed by a word is a name («جبهة الفدائيين» المنشقة), not a quote.
+    fn quoted_name_at(&self, j: usize) -> bool {
+        if self.roles.get(j) != Some(&1) {
+            return false;
+        }
+        let close = (j + 1..(j + 8).min(self.n())).find(|&k| self.roles[k] == -1);
+        close.is_some_and(|c| {
+            self.feats[j + 1..c].iter().all(|f| f.word)
+                && self.feats.get(c + 1).is_some_and(|f| f.word && !f.is(WordClass::Complementizer))
+        })
     }
 
     /// نقلت X عن Y قوله إن: skips "عن Y قوله" to the complement.
@@ -430,7 +483,11 @@ impl<'a> Parser<'a> {
             k -= 1;
         }
         let end = k;
-        while k > 0 && self.same_sentence(k - 1, at) && grammar::name_word(&self.feats[k - 1]) && end - k < 10 {
+        while k > 0
+            && self.same_sentence(k - 1, at)
+            && (grammar::name_word(&self.feats[k - 1]) || (k - 1 > 0 && self.name_continues(k - 1)))
+            && end - k < 10
+        {
             k -= 1;
             if self.feats[k].conj {
                 break;
@@ -616,7 +673,7 @@ impl<'a> Parser<'a> {
         // بحسب ما ذكرت X / حسبما نقلت X: the verb joins the cue and gives its stance.
         let ends_with_ma = self.word(end - 1).ends_with("ما");
         if ends_with_ma {
-            if let Some(form) = self.forms(j).first() {
+            if let Some(form) = self.verb_form(j) {
                 let v = &self.lex.verbs[form.verb];
                 d.cue.1 = j + 1;
                 d.stance = v.stance.unwrap_or(stance);
@@ -638,9 +695,15 @@ impl<'a> Parser<'a> {
         let sent = self.doc.tokens[start].sentence as usize;
         let (s_start, _) = self.doc.sentences[sent];
         let at_clause_start = start == s_start
-            || self.feats[start - 1].punct.is_some_and(|c| c != '،')
+            || self.feats[start - 1].punct.is_some_and(|c| matches!(c, ':' | '«' | '"'))
             || (self.feats[start].conj && self.feats[start - 1].punct.is_some());
-        if at_clause_start {
+        let ends_sentence = self.feats.get(j).is_none_or(|f| f.is_stop()) || !self.same_sentence(start, j);
+        if at_clause_start && ends_sentence && sent > 0 {
+            // "… . بحسب رويترز." qualifies the sentence before.
+            let (ps, pe) = self.doc.sentences[sent - 1];
+            let e = (ps..pe).rev().find(|&k| !self.feats[k].is_stop()).map_or(ps, |k| k + 1);
+            d.content = Some((ps, e)).filter(|(s, e)| s < e);
+        } else if at_clause_start {
             let mut c = j;
             if self.feats.get(c).is_some_and(|f| f.punct == Some('،')) {
                 c += 1;
@@ -659,6 +722,12 @@ impl<'a> Parser<'a> {
                 e -= 1;
             }
             let s = self.clause_start(s_start, e);
+            // The clause the phrase qualifies starts after the last complementizer or relative
+            // pronoun before it (أكد أن الحرب التي خلفت … وفقا لـ…).
+            let s = (s..e)
+                .rev()
+                .find(|&k| self.is(k, WordClass::Complementizer) || self.is(k, WordClass::Relative))
+                .map_or(s, |k| k + 1);
             if s >= e {
                 return None;
             }
