@@ -38,6 +38,10 @@ pub struct Feat {
     pub statement: bool,
     /// على or مع, which may continue a medium phrase.
     pub on_or_with: bool,
+    /// A one-letter word (an initial, د for doctor).
+    pub initial: bool,
+    /// The word أي (any), which also spells the name آي once folded.
+    pub any: bool,
 }
 
 impl Feat {
@@ -151,6 +155,8 @@ pub fn find(doc: &Document, lex: &Lexicon) -> Cues {
         f.statement = f.is(WordClass::Statement)
             || lex.word_class(clitics::without_article(w)) == Some(WordClass::Statement);
         f.on_or_with = matches!(w, "علي" | "مع");
+        f.initial = w.chars().count() == 1;
+        f.any = w == "اي";
         let rest = |k: usize| words.get(i + k).copied();
         for (_, first) in clitics::without_conjunction(w) {
             if f.time == 0 {
@@ -163,7 +169,8 @@ pub fn find(doc: &Document, lex: &Lexicon) -> Cues {
                 f.media = lex.media.longest_with(first, rest).map_or(0, |(k, _)| k as u8);
             }
         }
-        if f.class != Some(WordClass::NotCue) {
+        let prep = prep_cue(lex, &words, i);
+        if f.class != Some(WordClass::NotCue) && prep.is_none() {
             if let Some(cue) = verb_cue(lex, w, i) {
                 f.verb = true;
                 if let Cue::Verb { form, .. } = cue {
@@ -172,9 +179,11 @@ pub fn find(doc: &Document, lex: &Lexicon) -> Cues {
                 cues.push(cue);
             }
         }
-        if let Some(cue) = prep_cue(lex, &words, i) {
+        if let Some(cue) = prep {
             cues.push(cue);
-        } else if let Some((k, &(stance, at))) = lex.formulas.longest(&words, i) {
+        } else if let Some((k, &(stance, at))) =
+            clitics::without_conjunction(w).find_map(|(_, first)| lex.formulas.longest_with(first, rest))
+        {
             cues.push(Cue::Formula { start: i, end: i + k, cue: i + at, stance });
         }
         feats.push(f);

@@ -118,6 +118,8 @@ pub enum WordClass {
     Request,
     /// Never a cue although it looks like a verb form (بين).
     NotCue,
+    /// A verb form that is impersonal before أن (يذكر أن، يتوقع أن).
+    Impersonal,
 }
 
 /// A head noun naming a kind of source.
@@ -296,6 +298,7 @@ impl Lexicon {
                     "statement" => WordClass::Statement,
                     "request" => WordClass::Request,
                     "notcue" => WordClass::NotCue,
+                    "impersonal" => WordClass::Impersonal,
                     c => return Err(format!("unknown word class {c}")),
                 };
                 self.words.insert(fold(cols[0]), class);

@@ -94,7 +94,11 @@ pub fn medium(i: In<'_>) -> IResult<In<'_>, usize> {
     let modifier = |f: &Feat| {
         f.word && f.time == 0 && !f.verb && (f.class.is_none() || f.on_or_with) && !f.is(WordClass::Complementizer)
     };
-    recognize_len(tuple((tok(prep), tok(statement), many0_count(tok(modifier)))))(i)
+    recognize_len(tuple((
+        tok(prep),
+        tok(statement),
+        many0_count(alt((map(tok(modifier), |_| 1), quoted_name(6)))),
+    )))(i)
 }
 
 /// Anything that may stand between a verb and its subject.
@@ -138,7 +142,8 @@ pub fn noun_phrase<'a>(
             }
             let rest = &i[pos..];
             if let Some(f) = rest.first() {
-                if name_word(f) && !(pos > 0 && f.lam && f.title == 0 && f.media == 0) {
+                // الجبهة أي معلومات: "any" after a name starts the object.
+                if name_word(f) && !(pos > 0 && f.lam && f.title == 0 && f.media == 0) && !(pos > 0 && f.any) {
                     pos += 1;
                     continue;
                 }
@@ -146,6 +151,11 @@ pub fn noun_phrase<'a>(
                     pos += 1;
                     continue;
                 }
+            }
+            // د. هالة: the dot of an initial stays in the name.
+            if pos > 0 && rest.first().is_some_and(|f| f.punct == Some('.')) && i[pos - 1].initial && rest.get(1).is_some_and(|f| f.word) {
+                pos += 1;
+                continue;
             }
             if let Ok((_, k)) = parenthesis(rest) {
                 if pos > 0 {

@@ -63,6 +63,8 @@ pub struct Draft {
     pub medium: Option<(usize, usize)>,
     /// Time tokens.
     pub time: Option<(usize, usize)>,
+    /// A second verb joined to the cue (لن تؤكد … أو تنفي).
+    pub also: Option<usize>,
 }
 
 /// Parses every cue into attributions, in text order.
@@ -88,6 +90,9 @@ pub fn parse(doc: &Document, lex: &Lexicon, cues: &Cues, skip_paragraph: &[bool]
                 *u = true;
             }
             used[at] = true;
+            if let Some(k) = d.also {
+                used[k] = true;
+            }
             out.push(d);
         }
     }
@@ -198,8 +203,7 @@ impl<'a> Parser<'a> {
             return Some((j + 2, false));
         }
         let next_word = self.feats.get(j + 1).is_some_and(|f| f.word && !f.lam);
-        // أشار إلى تصريحات …: a topic after إلى for any verb of saying.
-        if (allow_object && matches!(w, "عن" | "علي") || w == "الي") && next_word {
+        if allow_object && matches!(w, "عن" | "علي" | "الي") && next_word {
             return Some((j + 1, true));
         }
         None
@@ -238,7 +242,8 @@ impl<'a> Parser<'a> {
         let inst = self.lex.bodies.starts(next_base) || self.lex.bodies.starts(next) || self.lex.places.starts(next);
         match w {
             "في" => inst && !self.is(i + 1, WordClass::Statement),
-            "من" | "علي" | "عن" => self.lex.anonymity.starts(prev) || self.lex.anonymity.starts(crate::clitics::without_article(prev)),
+            "من" | "علي" => self.lex.anonymity.starts(prev) || self.lex.anonymity.starts(crate::clitics::without_article(prev)),
+            "عن" => matches!(prev, "صادر" | "صادره" | "الصادر" | "الصادره"),
             _ => false,
         }
     }
@@ -253,7 +258,8 @@ impl<'a> Parser<'a> {
             if let Ok((_, k2)) = grammar::noun_phrase(&cont, end + 1, max)(&self.feats[end + 1..]) {
                 let after = end + 1 + k2;
                 let close = if self.feats.get(after).is_some_and(|f| f.punct == Some('،')) { after + 1 } else { after };
-                if self.complement(close, false).is_some() || self.feats.get(close).is_some_and(|f| f.verb) {
+                let closed = close > after && k2 <= 5;
+                if closed || self.complement(close, false).is_some() || self.feats.get(close).is_some_and(|f| f.verb) {
                     end = after;
                 }
             }
@@ -288,6 +294,7 @@ impl<'a> Parser<'a> {
             addressee: None,
             medium: None,
             time: None,
+            also: None,
         };
         match verb.frame {
             Frame::Phrase => return self.phrase(d, at, form.verb),
@@ -321,13 +328,14 @@ impl<'a> Parser<'a> {
             let start = self.complement(at + 1, true).map_or(at + 1, |(s, _)| s);
             return self.finish(d, start, false);
         }
-        // "ويذكر أن": an agentless formula.
-        if form.tense == Tense::Present && self.is(at + 1, WordClass::Complementizer) && verb.lemma == "ذكر" {
+        // "ويذكر أن"، "يتوقع أن": an impersonal formula without a source.
+        if self.is(at, WordClass::Impersonal) && self.is(at + 1, WordClass::Complementizer) {
             d.kind = CueKind::Passive;
             d.agentless = true;
             return self.finish(d, at + 2, false);
         }
         let mut meta = Meta::default();
+        let mut possessed_object = false;
         let mut j = self.interludes(at + 1, &mut meta);
         // أضاف قائلا / تابع يقول: one cue over both words.
         if let Some(k) = self.continuation(j) {
@@ -335,11 +343,18 @@ impl<'a> Parser<'a> {
             j = self.interludes(k, &mut meta);
         }
         j = self.coordinated(j, &mut d);
-        let allow_object = matches!(verb.frame, Frame::Object);
+        let allow_object = matches!(verb.frame, Frame::Object) || (negated && verb.negated.is_some());
         let strong_object = allow_object
             && (negated || matches!(d.stance, Stance::Confirms | Stance::Denies | Stance::NeitherConfirmsNorDenies));
         if (self.complement(j, allow_object).is_none() || self.quoted_name_at(j)) && !enclitic {
-            if let Some(m) = self.mention(j, 14) {
+            if let Some(mut m) = self.mention(j, 14) {
+                // أبدت مصادر لبنانية استغرابها: a possessed noun after the subject is the object.
+                if allow_object {
+                    if let Some(cut) = (m.0 + 1..m.1).find(|&k| self.possessed(k)) {
+                        m.1 = cut;
+                        possessed_object = true;
+                    }
+                }
                 d.mention = Some(m);
                 j = self.interludes(m.1, &mut meta);
                 j = self.coordinated(j, &mut d);
@@ -355,27 +370,43 @@ impl<'a> Parser<'a> {
             }
         }
         self.apply_meta(&mut d, &meta);
-        if let Some((start, object)) = self.complement(j, allow_object) {
-            return self.finish(d, start, object);
-        }
-        // A noun object for verbs that confirm or deny: نفى المتحدث هذه الأنباء.
-        if strong_object && self.feats.get(j).is_some_and(|f| f.word) {
-            return self.finish(d, j, true);
-        }
-        if allow_object && self.is(j, WordClass::Demonstrative) {
-            return self.finish(d, j, true);
-        }
-        // A quotation before the cue: «…»، قال X.
-        if let Some(q) = self.quote_before(at) {
+        // A quotation before the cue: «…»، قال X / «…»، أكد X أمام السكان.
+        if let Some(q) = self.quote_before(at).filter(|_| self.complement(j, false).is_none()) {
             d.content = Some(q);
             d.quote = QuoteType::Direct;
             return Some(d);
+        }
+        if let Some((start, object)) = self.complement(j, allow_object) {
+            // لم يرد على طلب للتعليق: the request is no topic.
+            if object && (start..(start + 4).min(self.n())).any(|k| self.is(k, WordClass::Request) || self.word(k).starts_with("طلب")) {
+                return Some(d);
+            }
+            return self.finish(d, start, object);
+        }
+        // A noun object for verbs that confirm or deny: نفى المتحدث هذه الأنباء.
+        if (strong_object || possessed_object) && self.feats.get(j).is_some_and(|f| f.word) {
+            return self.finish(d, j, true);
+        }
+        if allow_object && (self.is(j, WordClass::Demonstrative) || self.feats.get(j).is_some_and(|f| f.any)) {
+            return self.finish(d, j, true);
         }
         // A refusal or silence without a topic: لم يرد، لم يعلق.
         if negated && matches!(d.stance, Stance::DeclinesToComment | Stance::NoResponse) {
             return Some(d);
         }
         None
+    }
+
+    /// A noun with a possessive pronoun (استغرابها، موقفهم) that is no title, body or place.
+    fn possessed(&self, k: usize) -> bool {
+        let w = self.word(k);
+        let f = &self.feats[k];
+        (w.ends_with("ها") || w.ends_with("هم"))
+            && f.word
+            && f.title == 0
+            && f.media == 0
+            && !self.lex.bodies.starts(crate::clitics::without_article(w))
+            && !self.lex.places.starts(w)
     }
 
     /// قائلا / يقول right after a verb of saying (أضاف قائلا، تابع يقول): the end of the pair.
@@ -405,6 +436,7 @@ impl<'a> Parser<'a> {
         });
         if hit {
             d.stance = Stance::NeitherConfirmsNorDenies;
+            d.also = Some(k);
             k + 1
         } else {
             j
@@ -435,10 +467,18 @@ impl<'a> Parser<'a> {
                 k += n;
                 continue;
             }
-            if f.is_stop() || f.verb || f.is_quote() || f.punct.is_some_and(|c| c != '،') {
+            // أفادت القناة نقلا عن مصادر بأن …: a relayed source before the complement.
+            if let Some((p, _)) = crate::clitics::without_conjunction(self.word(k))
+                .find_map(|(_, r)| self.lex.preps.longest_with(r, |m| self.words.get(k + m).copied()))
+            {
+                let after = k + p;
+                k = self.mention(after, 10).map_or(after, |(_, e)| e);
+                continue;
+            }
+            if f.is_stop() || (f.verb && f.finite) || f.is_quote() || f.punct.is_some_and(|c| c != '،') {
                 break;
             }
-            if f.word && !(f.is(WordClass::Prep) || grammar::name_word(f)) {
+            if f.word && !(f.is(WordClass::Prep) || f.is(WordClass::Demonstrative) || grammar::name_word(f)) {
                 break;
             }
             k += 1;
@@ -538,7 +578,7 @@ impl<'a> Parser<'a> {
         let e = if object { self.object_end(s, e) } else { e };
         d.content = Some((s, e));
         d.quote = if object { QuoteType::None } else { content::quote_type(&self.roles, s, e) };
-        if !object && d.quote == QuoteType::Indirect {
+        if !object && matches!(d.quote, QuoteType::Indirect | QuoteType::Mixed) {
             d.stance = self.content_stance(s, d.stance);
         }
         Some(d)
@@ -553,9 +593,10 @@ impl<'a> Parser<'a> {
 
     /// Content that opens by denying (لا صحة لـ، لا أساس له من الصحة) makes a denial.
     fn content_stance(&self, s: usize, stance: Stance) -> Stance {
-        let w0 = self.word(s);
-        let w1 = self.word(s + 1);
-        let denial = (w0 == "لا" && (w1 == "صحه" || w1 == "اساس")) || w0 == "عار" || w0 == "عاريه";
+        let denial = (s..(s + 10).min(self.n())).any(|k| {
+            let (w0, w1) = (self.word(k), self.word(k + 1));
+            (w0 == "لا" && (w1 == "صحه" || w1 == "اساس")) || (matches!(w0, "عار" | "عاريه") && w1 == "عن")
+        });
         if denial && stance == Stance::Asserts {
             Stance::Denies
         } else {
@@ -623,10 +664,19 @@ impl<'a> Parser<'a> {
         let request = (at + 1..limit)
             .take_while(|&k| !self.feats[k].is_stop())
             .find(|&k| self.is(k, WordClass::Request))?;
-        let target = (at + 1..request).find(|&k| matches!(self.word(k), "مع" | "الي" | "ب"))?;
         d.kind = CueKind::Outreach;
         d.stance = Stance::NoResponse;
-        d.mention = Some((target + 1, request)).filter(|(s, e)| s < e);
+        // طلبت تعليقا من السفارة / سعت للحصول على تعليق من المكتب: the one asked follows من.
+        if self.word(request + 1) == "من" {
+            d.mention = self.mention(request + 2, 10);
+            return d.mention.map(|_| d);
+        }
+        let target = (at + 1..request).find(|&k| {
+            matches!(self.word(k), "مع" | "الي" | "ب") || (self.word(k).starts_with('ب') && self.sourcey((k, k + 1)))
+        })?;
+        let from = if self.word(target).chars().count() > 1 && !matches!(self.word(target), "مع" | "الي") { target } else { target + 1 };
+        let end = (from..request).find(|&k| matches!(self.word(k), "للحصول" | "لطلب")).unwrap_or(request);
+        d.mention = Some((from, end)).filter(|(s, e)| s < e);
         d.mention?;
         Some(d)
     }
@@ -665,6 +715,7 @@ impl<'a> Parser<'a> {
             addressee: None,
             medium: None,
             time: None,
+            also: None,
         };
         let mut j = end;
         if needs_lam && !self.feats.get(j).is_some_and(|f| f.word && f.lam) {
@@ -691,6 +742,10 @@ impl<'a> Parser<'a> {
             Some((_, e)) => self.interludes(e, &mut meta),
             None => j,
         };
+        // بحسب قدرته، حسب المسافة: a measure, not a source.
+        if d.cue.1 == end && !m.is_some_and(|m| self.sourcey(m)) {
+            return None;
+        }
         d.mention = m;
         let sent = self.doc.tokens[start].sentence as usize;
         let (s_start, _) = self.doc.sentences[sent];
@@ -738,6 +793,27 @@ impl<'a> Parser<'a> {
         Some(d)
     }
 
+    /// Whether a mention names something that can speak: a head noun of a source, a title, a
+    /// medium, a place or a quoted name.
+    fn sourcey(&self, (s, e): (usize, usize)) -> bool {
+        (s..e.min(s + 3)).any(|k| {
+            let w = self.word(k);
+            let base = crate::clitics::without_article(w);
+            let bare = if w.starts_with('ل') && base == w { &w['ل'.len_utf8()..] } else { base };
+            let f = &self.feats[k];
+            f.title > 0
+                || f.media > 0
+                || self.roles[k] == 1
+                || [w, base, bare].iter().any(|x| {
+                    self.lex.bodies.starts(x)
+                        || self.lex.titles.starts(x)
+                        || self.lex.media.starts(x)
+                        || self.lex.places.starts(x)
+                        || self.lex.titles.starts(&format!("ال{x}"))
+                })
+        })
+    }
+
     /// The start of the clause that ends at `e`: the sentence start, or after a colon.
     fn clause_start(&self, s_start: usize, e: usize) -> usize {
         (s_start..e)
@@ -763,6 +839,7 @@ impl<'a> Parser<'a> {
             addressee: None,
             medium: None,
             time: None,
+            also: None,
         };
         if matches!(self.word(m.1), "في" | "عن" | "بشان" | "حول") {
             d.content = self.content_from(m.1 + 1);
@@ -797,6 +874,7 @@ impl<'a> Parser<'a> {
             addressee: None,
             medium: None,
             time: None,
+            also: None,
         })
     }
 }
@@ -807,3 +885,6 @@ struct Meta {
     medium: Option<(usize, usize)>,
     time: Option<(usize, usize)>,
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,128 @@
+//! Table-driven parser tests: `cases.tsv` beside this file holds one expected attribution per
+//! row, written for this table; every row must come out exactly.
+
+use crate::model::{QuoteType, Stance};
+use crate::Analyzer;
+
+struct Case {
+    group: String,
+    name: String,
+    sentence: String,
+    cue: Option<String>,
+    mention: Option<String>,
+    content: Option<String>,
+    stance: Option<Stance>,
+    quote: Option<QuoteType>,
+}
+
+fn opt(s: &str) -> Option<String> {
+    (s != "-").then(|| s.to_string())
+}
+
+fn cases() -> Vec<Case> {
+    include_str!("cases.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let c: Vec<&str> = l.split('\t').collect();
+            assert_eq!(c.len(), 8, "bad row: {l}");
+            Case {
+                group: c[0].into(),
+                name: c[1].into(),
+                sentence: c[2].replace("\\n", "\n"),
+                cue: opt(c[3]),
+                mention: opt(&c[4].replace("\\n", "\n")),
+                content: opt(&c[5].replace("\\n", "\n")),
+                stance: Stance::parse(c[6]),
+                quote: QuoteType::parse(c[7]),
+            }
+        })
+        .collect()
+}
+
+/// Checks one row; returns what differs.
+fn check(analyzer: &Analyzer, case: &Case) -> Vec<String> {
+    let a = analyzer.analyze(&case.sentence);
+    let mut diffs = Vec::new();
+    let Some(cue) = &case.cue else {
+        if !a.attributions.is_empty() {
+            diffs.push(format!("expected none, found cue {:?}", a.attributions[0].cue.text));
+        }
+        return diffs;
+    };
+    let at = case.sentence.find(cue.as_str()).expect("the cue is in the sentence");
+    let hit = a
+        .attributions
+        .iter()
+        .find(|x| x.cue.start < at + cue.len() && at < x.cue.end);
+    let Some(x) = hit else {
+        diffs.push(format!("cue {cue:?} not found"));
+        return diffs;
+    };
+    // A span may keep the conjunction glued to its first word (والمسؤولون), as the scorer allows.
+    let same = |got: &Option<String>, want: &Option<String>| match (got, want) {
+        (Some(g), Some(w)) => g == w || g.strip_prefix(['و', 'ف']) == Some(w.as_str()),
+        _ => got == want,
+    };
+    let got_mention = x.source_mention.as_ref().map(|m| m.text.clone());
+    if !same(&got_mention, &case.mention) {
+        diffs.push(format!("mention {got_mention:?}, want {:?}", case.mention));
+    }
+    let got_content = x.content.as_ref().map(|c| c.text.clone());
+    if !same(&got_content, &case.content) {
+        diffs.push(format!("content {got_content:?}, want {:?}", case.content));
+    }
+    if Some(x.stance) != case.stance {
+        diffs.push(format!("stance {:?}, want {:?}", x.stance, case.stance));
+    }
+    if Some(x.quote) != case.quote {
+        diffs.push(format!("quote {:?}, want {:?}", x.quote, case.quote));
+    }
+    diffs
+}
+
+#[test]
+fn table_rows_have_unique_names_and_known_values() {
+    let all = cases();
+    let mut names: Vec<&str> = all.iter().map(|c| c.name.as_str()).collect();
+    names.sort_unstable();
+    let n = names.len();
+    names.dedup();
+    assert_eq!(names.len(), n, "duplicate case names");
+    for c in &all {
+        if c.cue.is_some() {
+            assert!(c.stance.is_some() && c.quote.is_some(), "{}: bad stance or quote", c.name);
+        }
+    }
+}
+
+/// Every row finds its cue with the right stance: the core of the table.
+#[test]
+fn table_cues_and_stances() {
+    let analyzer = Analyzer::new();
+    let mut failures = Vec::new();
+    for c in cases() {
+        let diffs: Vec<String> = check(&analyzer, &c)
+            .into_iter()
+            .filter(|d| d.starts_with("cue") || d.starts_with("expected none") || d.starts_with("stance"))
+            .collect();
+        if !diffs.is_empty() {
+            failures.push(format!("{}/{}: {}", c.group, c.name, diffs.join("; ")));
+        }
+    }
+    assert!(failures.is_empty(), "{} rows fail:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// Sources, contents and quote types, row by row.
+#[test]
+fn table_mentions_contents_quotes() {
+    let analyzer = Analyzer::new();
+    let mut failures = Vec::new();
+    for c in cases() {
+        let diffs = check(&analyzer, &c);
+        if !diffs.is_empty() {
+            failures.push(format!("{}/{}: {}", c.group, c.name, diffs.join("; ")));
+        }
+    }
+    assert!(failures.is_empty(), "{} rows fail:\n{}", failures.len(), failures.join("\n"));
+}
