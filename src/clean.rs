@@ -16,16 +16,21 @@ pub struct Cleaned {
     pub dateline: Option<(usize, usize)>,
 }
 
-const TEASERS: &[&str] = &["اقرا ايضا", "اقرا المزيد", "للمزيد", "شاهد ايضا", "اقرا كذلك", "طالع ايضا"];
+const TEASERS: &[&str] = &[
+    "اقرا ايضا",
+    "اقرا المزيد",
+    "للمزيد",
+    "شاهد ايضا",
+    "اقرا كذلك",
+    "طالع ايضا",
+];
 
 /// Finds junk paragraphs and the dateline.
 pub fn clean(doc: &Document, lex: &Lexicon) -> Cleaned {
     let paras = &doc.paragraphs;
     let mut skip = vec![false; paras.len()];
     let text = |p: usize| doc.folded(paras[p].0, paras[p].1);
-    let bare = |p: usize| -> String {
-        text(p).chars().filter(|c| c.is_alphanumeric()).collect()
-    };
+    let bare = |p: usize| -> String { text(p).chars().filter(|c| c.is_alphanumeric()).collect() };
     for (p, s) in skip.iter_mut().enumerate() {
         let t = text(p);
         let is_ad = t.starts_with('[') && t.ends_with(']') && t.contains("ad");
@@ -36,7 +41,10 @@ pub fn clean(doc: &Document, lex: &Lexicon) -> Cleaned {
     if paras.len() > 1 && !bare(0).is_empty() && bare(0) == bare(1) {
         skip[0] = true;
     }
-    let dateline = (0..paras.len()).filter(|&p| !skip[p]).take(3).find_map(|p| dateline_in(doc, lex, paras[p]));
+    let dateline = (0..paras.len())
+        .filter(|&p| !skip[p])
+        .take(3)
+        .find_map(|p| dateline_in(doc, lex, paras[p]));
     if let Some((s, _)) = dateline {
         // A paragraph that is only the dateline ("CNN –") holds nothing else.
         let p = doc.tokens[s].paragraph as usize;

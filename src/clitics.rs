@@ -14,7 +14,9 @@ pub const ENCLITICS: [&str; 8] = ["هما", "هم", "هن", "ها", "نا", "ن�
 pub fn without_conjunction(word: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut chars = word.chars();
     let stripped = match chars.next() {
-        Some(c) if CONJUNCTIONS.contains(&c) && chars.clone().count() >= 2 => Some((c.len_utf8(), chars.as_str())),
+        Some(c) if CONJUNCTIONS.contains(&c) && chars.clone().count() >= 2 => {
+            Some((c.len_utf8(), chars.as_str()))
+        }
         _ => None,
     };
     std::iter::once((0, word)).chain(stripped)
@@ -30,7 +32,7 @@ pub fn without_enclitic(word: &str) -> Option<(&str, &str)> {
 
 /// Splits a word into the longest known base under the conjunction and enclitic readings:
 /// (proclitic, base, enclitic) as byte lengths and the base.
-pub fn split<'a>(word: &'a str, known: impl Fn(&str) -> bool) -> Option<(usize, &'a str, &'a str)> {
+pub fn split(word: &str, known: impl Fn(&str) -> bool) -> Option<(usize, &str, &str)> {
     for (pre, rest) in without_conjunction(word) {
         if known(rest) {
             return Some((pre, rest, ""));

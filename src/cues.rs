@@ -146,7 +146,12 @@ pub fn find(doc: &Document, lex: &Lexicon) -> Cues {
             f.conj = pre > 0;
             f.enclitic = !enc.is_empty();
             // An enclitic only belongs on particles; "ما" + ه is not a word of ours.
-            if f.enclitic && !matches!(f.class, Some(WordClass::Complementizer | WordClass::Boundary | WordClass::Prep)) {
+            if f.enclitic
+                && !matches!(
+                    f.class,
+                    Some(WordClass::Complementizer | WordClass::Boundary | WordClass::Prep)
+                )
+            {
                 f.class = None;
                 f.enclitic = false;
             }
@@ -160,13 +165,22 @@ pub fn find(doc: &Document, lex: &Lexicon) -> Cues {
         let rest = |k: usize| words.get(i + k).copied();
         for (_, first) in clitics::without_conjunction(w) {
             if f.time == 0 {
-                f.time = lex.time.longest_with(first, rest).map_or(0, |(k, _)| k as u8);
+                f.time = lex
+                    .time
+                    .longest_with(first, rest)
+                    .map_or(0, |(k, _)| k as u8);
             }
             if f.title == 0 {
-                f.title = lex.titles.longest_with(first, rest).map_or(0, |(k, _)| k as u8);
+                f.title = lex
+                    .titles
+                    .longest_with(first, rest)
+                    .map_or(0, |(k, _)| k as u8);
             }
             if f.media == 0 {
-                f.media = lex.media.longest_with(first, rest).map_or(0, |(k, _)| k as u8);
+                f.media = lex
+                    .media
+                    .longest_with(first, rest)
+                    .map_or(0, |(k, _)| k as u8);
             }
         }
         let prep = prep_cue(lex, &words, i);
@@ -181,10 +195,15 @@ pub fn find(doc: &Document, lex: &Lexicon) -> Cues {
         }
         if let Some(cue) = prep {
             cues.push(cue);
-        } else if let Some((k, &(stance, at))) =
-            clitics::without_conjunction(w).find_map(|(_, first)| lex.formulas.longest_with(first, rest))
+        } else if let Some((k, &(stance, at))) = clitics::without_conjunction(w)
+            .find_map(|(_, first)| lex.formulas.longest_with(first, rest))
         {
-            cues.push(Cue::Formula { start: i, end: i + k, cue: i + at, stance });
+            cues.push(Cue::Formula {
+                start: i,
+                end: i + k,
+                cue: i + at,
+                stance,
+            });
         }
         feats.push(f);
     }
@@ -194,17 +213,26 @@ pub fn find(doc: &Document, lex: &Lexicon) -> Cues {
 fn verb_cue(lex: &Lexicon, w: &str, at: usize) -> Option<Cue> {
     for (_, rest) in clitics::without_conjunction(w) {
         if let Some(form) = lex.forms(rest).first() {
-            return Some(Cue::Verb { at, form: *form, enclitic: false });
+            return Some(Cue::Verb {
+                at,
+                form: *form,
+                enclitic: false,
+            });
         }
     }
     // An object pronoun on a verb that takes objects: أكدته، تؤكدها، أعلنتها.
     for (_, rest) in clitics::without_conjunction(w) {
         if let Some((base, _)) = clitics::without_enclitic(rest) {
-            let form = lex.forms(base).iter().find(|f| {
-                f.tense != Tense::Participle && lex.verbs[f.verb].frame == Frame::Object
-            });
+            let form = lex
+                .forms(base)
+                .iter()
+                .find(|f| f.tense != Tense::Participle && lex.verbs[f.verb].frame == Frame::Object);
             if let Some(form) = form {
-                return Some(Cue::Verb { at, form: *form, enclitic: true });
+                return Some(Cue::Verb {
+                    at,
+                    form: *form,
+                    enclitic: true,
+                });
             }
         }
     }
@@ -220,7 +248,12 @@ fn prep_cue(lex: &Lexicon, words: &[&str], i: usize) -> Option<Cue> {
             continue;
         }
         if let Some((k, cue)) = lex.preps.longest_with(first, rest) {
-            return Some(Cue::Prep { start: i, end: i + k, stance: cue.stance, needs_lam: cue.needs_lam });
+            return Some(Cue::Prep {
+                start: i,
+                end: i + k,
+                stance: cue.stance,
+                needs_lam: cue.needs_lam,
+            });
         }
     }
     None
@@ -238,7 +271,9 @@ mod tests {
             .iter()
             .map(|c| match c {
                 Cue::Verb { at, .. } => doc.text(*at).to_string(),
-                Cue::Prep { start, end, .. } | Cue::Formula { start, end, .. } => doc.folded(*start, *end).to_string(),
+                Cue::Prep { start, end, .. } | Cue::Formula { start, end, .. } => {
+                    doc.folded(*start, *end).to_string()
+                }
             })
             .collect()
     }
@@ -260,6 +295,6 @@ mod tests {
     fn prepositional_and_formula_cues() {
         assert_eq!(cues_of("وفقًا لمصدر"), ["وفقا"]);
         assert_eq!(cues_of("وبحسب الوكالة"), ["وبحسب"]);
-        assert_eq!(cues_of("لم تكن هناك كلمة من دمشق"), ["لم تكن هناك كلمة من"]);
+        assert_eq!(cues_of("لم تكن هناك كلمة من دمشق"), ["لم تكن هناك كلمه من"]);
     }
 }

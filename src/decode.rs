@@ -40,7 +40,10 @@ mod tests {
     #[test]
     fn truncated_sequence_is_located() {
         let bytes = &"قال".as_bytes()[..5];
-        assert!(matches!(decode(bytes), Err(Error::InvalidUtf8 { offset: 4 })));
+        assert!(matches!(
+            decode(bytes),
+            Err(Error::InvalidUtf8 { offset: 4 })
+        ));
     }
 
     #[test]

@@ -50,7 +50,9 @@ impl Default for Analyzer {
 impl Analyzer {
     /// An analyzer with the embedded lexicon.
     pub fn new() -> Self {
-        Analyzer { lexicon: Lexicon::embedded() }
+        Analyzer {
+            lexicon: Lexicon::embedded(),
+        }
     }
 
     /// An analyzer with the given lexicon.
@@ -90,15 +92,19 @@ fn build(
     let span = |(s, e): (usize, usize)| TextSpan::new(doc.span(s, e), input);
     // Source ids in order of first mention or first attribution.
     let mut order: Vec<usize> = Vec::new();
-    if cleaned.dateline.is_some() && !res.entities.is_empty() {
-        order.push(0);
-    }
-    for s in res.source_of.iter().flatten() {
-        if !order.contains(s) {
-            order.push(*s);
+    let mut rank: Vec<Option<usize>> = vec![None; res.entities.len()];
+    let firsts = cleaned
+        .dateline
+        .map(|_| 0)
+        .into_iter()
+        .filter(|_| !res.entities.is_empty());
+    for s in firsts.chain(res.source_of.iter().flatten().copied()) {
+        if rank[s].is_none() {
+            rank[s] = Some(order.len());
+            order.push(s);
         }
     }
-    let id_of = |k: usize| order.iter().position(|&o| o == k).map(|p| format!("s{}", p + 1));
+    let id_of = |k: usize| rank[k].map(|p| format!("s{}", p + 1));
     let mut sources: Vec<Source> = order
         .iter()
         .map(|&k| {
@@ -121,10 +127,8 @@ fn build(
         .map(|(i, d)| {
             let id = format!("a{}", i + 1);
             let source = res.source_of[i].and_then(id_of);
-            if let Some(sid) = &source {
-                if let Some(s) = sources.iter_mut().find(|s| &s.id == sid) {
-                    s.attributions.push(id.clone());
-                }
+            if let Some(p) = res.source_of[i].and_then(|k| rank[k]) {
+                sources[p].attributions.push(id.clone());
             }
             Attribution {
                 id,
@@ -163,16 +167,20 @@ fn build(
     }
 }
 
-/// An attribution whose cue lies inside another's content is nested in it.
+/// An attribution whose cue lies inside another's content is nested in it. Only the few
+/// attributions before it can hold it, so the search is bounded.
 fn with_parents(mut atts: Vec<Attribution>) -> Vec<Attribution> {
-    let outer: Vec<(String, Option<(usize, usize)>)> =
-        atts.iter().map(|a| (a.id.clone(), a.content.as_ref().map(|c| (c.start, c.end)))).collect();
-    for a in &mut atts {
-        a.parent = outer
-            .iter()
-            .filter(|(id, c)| *id != a.id && c.is_some_and(|(s, e)| s <= a.cue.start && a.cue.end <= e))
-            .min_by_key(|(_, c)| c.map_or(usize::MAX, |(s, e)| e - s))
-            .map(|(id, _)| id.clone());
+    const WINDOW: usize = 16;
+    let outer: Vec<Option<(usize, usize)>> = atts
+        .iter()
+        .map(|a| a.content.as_ref().map(|c| (c.start, c.end)))
+        .collect();
+    for i in 0..atts.len() {
+        let (cs, ce) = (atts[i].cue.start, atts[i].cue.end);
+        let parent = (i.saturating_sub(WINDOW)..i)
+            .filter(|&k| outer[k].is_some_and(|(s, e)| s <= cs && ce <= e))
+            .min_by_key(|&k| outer[k].map_or(usize::MAX, |(s, e)| e - s));
+        atts[i].parent = parent.map(|k| atts[k].id.clone());
     }
     atts
 }

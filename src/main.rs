@@ -67,7 +67,13 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
-        Command::Analyze { file, format, lexicon, lossy, output } => {
+        Command::Analyze {
+            file,
+            format,
+            lexicon,
+            lossy,
+            output,
+        } => {
             let lex = match &lexicon {
                 Some(dir) => Lexicon::with_dir(dir)
                     .with_context(|| format!("loading lexicon from {}", dir.display()))
@@ -81,7 +87,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             } else {
                 analyzer
                     .analyze_bytes(&bytes)
-                    .with_context(|| format!("{name}"))
+                    .with_context(|| name.clone())
                     .map_err(|e| Failure(EXIT_BAD_INPUT, e))?
             };
             let mut rendered = match format {
@@ -109,7 +115,9 @@ fn read_input(file: Option<&std::path::Path>) -> Result<(String, Vec<u8>)> {
 
 fn read_stdin() -> Result<(String, Vec<u8>)> {
     let mut bytes = Vec::new();
-    std::io::stdin().read_to_end(&mut bytes).context("cannot read standard input")?;
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .context("cannot read standard input")?;
     Ok(("<stdin>".into(), bytes))
 }
 
@@ -118,10 +126,19 @@ fn read_stdin() -> Result<(String, Vec<u8>)> {
 fn write_output(path: Option<&std::path::Path>, bytes: &[u8]) -> Result<()> {
     let Some(path) = path else {
         let mut out = std::io::stdout().lock();
-        return out.write_all(bytes).and_then(|()| out.flush()).context("cannot write standard output");
+        return out
+            .write_all(bytes)
+            .and_then(|()| out.flush())
+            .context("cannot write standard output");
     };
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.isnad-tmp-{}", std::process::id()));
     std::fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
     std::fs::rename(&tmp, path).map_err(|e| {

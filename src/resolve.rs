@@ -43,7 +43,12 @@ pub struct Resolution {
 }
 
 /// Resolves the drafts' sources. `dateline` becomes an entity of its own.
-pub fn resolve(doc: &Document, lex: &Lexicon, drafts: &[Draft], dateline: Option<(usize, usize)>) -> Resolution {
+pub fn resolve(
+    doc: &Document,
+    lex: &Lexicon,
+    drafts: &[Draft],
+    dateline: Option<(usize, usize)>,
+) -> Resolution {
     let mut r = Resolution::default();
     let r_ent = |r: &mut Resolution, e: Entity| {
         r.entities.push(e);
@@ -87,7 +92,11 @@ pub fn resolve(doc: &Document, lex: &Lexicon, drafts: &[Draft], dateline: Option
 fn antecedent(r: &Resolution, drafts: &[Draft], i: usize) -> Option<usize> {
     let d = &drafts[i];
     let sentence_of = |k: usize| drafts[k].cue.0;
-    let prior: Vec<usize> = (0..i).rev().filter(|&k| r.source_of[k].is_some()).take(6).collect();
+    let prior: Vec<usize> = (0..i)
+        .rev()
+        .filter(|&k| r.source_of[k].is_some())
+        .take(6)
+        .collect();
     // A participle continues the speaker of its own sentence.
     if d.kind == CueKind::Participle {
         if let Some(&k) = prior.first() {
@@ -113,30 +122,39 @@ fn gender_agrees(cue_g: Gender, cue_n: Number, g: Gender, n: Number) -> bool {
     // A plural verb wants a plural human subject; a singular feminine verb also fits non-human plurals.
     let n_ok = match cue_n {
         Number::Plural => n == Number::Plural,
-        Number::Singular => n != Number::Plural || g == Gender::Feminine && cue_g == Gender::Feminine,
+        Number::Singular => {
+            n != Number::Plural || g == Gender::Feminine && cue_g == Gender::Feminine
+        }
         _ => true,
     };
     g_ok && n_ok
 }
 
 fn find_existing(entities: &[Entity], cand: &Entity, lex: &Lexicon) -> Option<usize> {
-    let recent = || entities.iter().enumerate().rev();
+    // Only recent entities are candidates, which keeps resolution linear on long inputs.
+    const WINDOW: usize = 64;
+    let recent = || entities.iter().enumerate().rev().take(WINDOW);
     if let Some((k, _)) = recent().find(|(_, e)| e.keys == cand.keys) {
         return Some(k);
     }
     if cand.keys.len() == 1 {
         let w = &cand.keys[0];
-        let is_head = lex.bodies.starts(w) || lex.titles.starts(w) || lex.titles.starts(&format!("ال{w}"));
+        let is_head =
+            lex.bodies.starts(w) || lex.titles.starts(w) || lex.titles.starts(&format!("ال{w}"));
         if is_head {
             // المصدر ← مصدر إسرائيلي; المصادر ← مصادر مطلعة; الوزير ← وزير الخارجية …
-            return recent().find(|(_, e)| e.keys.iter().any(|k| same_head(k, w))).map(|(k, _)| k);
+            return recent()
+                .find(|(_, e)| e.keys.iter().any(|k| same_head(k, w)))
+                .map(|(k, _)| k);
         }
         // A surname: روبيو ← ماركو روبيو; a short name of a body: الجبهة ← جبهة الفدائيين.
         if lex.places.starts(w) || lex.media.starts(w) {
             return None;
         }
         return recent()
-            .find(|(_, e)| e.kind == SourceKind::NamedPerson && e.keys.last() == Some(w) && e.keys.len() > 1)
+            .find(|(_, e)| {
+                e.kind == SourceKind::NamedPerson && e.keys.last() == Some(w) && e.keys.len() > 1
+            })
             .map(|(k, _)| k);
     }
     // A title or description repeated without the name: الوزير القطري ← وزير الخارجية القطري.
@@ -171,7 +189,11 @@ fn profile(doc: &Document, lex: &Lexicon, (s, e): (usize, usize), lam: bool) -> 
     while k < words.len() {
         let w = words[k];
         let base = clitics::without_article(w);
-        let lam_base = if lam && k == 0 { base.strip_prefix('ل').unwrap_or(base) } else { base };
+        let lam_base = if lam && k == 0 {
+            base.strip_prefix('ل').unwrap_or(base)
+        } else {
+            base
+        };
         if let Some((len, _)) = lex.media.longest(&words, k) {
             if kind == SourceKind::Unknown {
                 kind = SourceKind::Media;
@@ -191,17 +213,25 @@ fn profile(doc: &Document, lex: &Lexicon, (s, e): (usize, usize), lam: bool) -> 
             if affiliation.is_none() {
                 affiliation.clone_from(&place.code);
             }
-            if kind == SourceKind::Unknown && k == 0 && matches!(place.form, PlaceForm::Country | PlaceForm::Capital) {
+            if kind == SourceKind::Unknown
+                && k == 0
+                && matches!(place.form, PlaceForm::Country | PlaceForm::Capital)
+            {
                 kind = SourceKind::OfficialBody;
                 gender = Gender::Feminine;
             }
             k += len;
             continue;
         }
-        let body = lex.bodies.longest_with(lam_base, |_| None).or_else(|| lex.bodies.longest_with(w, |_| None));
+        let body = lex
+            .bodies
+            .longest_with(lam_base, |_| None)
+            .or_else(|| lex.bodies.longest_with(w, |_| None));
         if let Some((_, b)) = body {
             // Only the head names the kind: المفتش العام في وزارة العدل is a person.
-            if (kind == SourceKind::Unknown && named_words == 0 && role.is_none()) || (k == 0 && role.is_none()) {
+            if (kind == SourceKind::Unknown && named_words == 0 && role.is_none())
+                || (k == 0 && role.is_none())
+            {
                 kind = b.kind;
                 gender = b.gender;
                 number = b.number;
@@ -209,7 +239,10 @@ fn profile(doc: &Document, lex: &Lexicon, (s, e): (usize, usize), lam: bool) -> 
             k += 1;
             continue;
         }
-        if lex.anonymity.starts(base) || w.chars().all(|c| c.is_ascii_digit()) || !w.chars().any(char::is_alphabetic) {
+        if lex.anonymity.starts(base)
+            || w.chars().all(|c| c.is_ascii_digit())
+            || !w.chars().any(char::is_alphabetic)
+        {
             k += 1;
             continue;
         }
@@ -229,7 +262,16 @@ fn profile(doc: &Document, lex: &Lexicon, (s, e): (usize, usize), lam: bool) -> 
     if gender == Gender::Unknown && kind == SourceKind::NamedPerson {
         gender = Gender::Masculine;
     }
-    Entity { mentions: vec![(s, e)], name: (s, e), keys, gender, number, kind, affiliation, role }
+    Entity {
+        mentions: vec![(s, e)],
+        name: (s, e),
+        keys,
+        gender,
+        number,
+        kind,
+        affiliation,
+        role,
+    }
 }
 
 #[cfg(test)]
@@ -245,10 +287,12 @@ mod tests {
         let r = resolve(&doc, &lex, &drafts, None);
         r.source_of
             .iter()
-            .map(|s| s.map(|k| {
-                let (a, b) = r.entities[k].name;
-                doc.folded(a, b).to_string()
-            }))
+            .map(|s| {
+                s.map(|k| {
+                    let (a, b) = r.entities[k].name;
+                    doc.folded(a, b).to_string()
+                })
+            })
             .collect()
     }
 
@@ -272,7 +316,9 @@ mod tests {
 
     #[test]
     fn surname_joins_the_full_name() {
-        let got = sources("قال وزير الخارجية سامي الحداد إن الاتفاق قريب. وقال الحداد إن الجولة المقبلة في عمان.");
+        let got = sources(
+            "قال وزير الخارجية سامي الحداد إن الاتفاق قريب. وقال الحداد إن الجولة المقبلة في عمان.",
+        );
         assert_eq!(got[1], got[0]);
     }
 

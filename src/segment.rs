@@ -104,7 +104,9 @@ impl Document {
                 let mut end = i + 1;
                 while let Some(&(j, d)) = it.peek() {
                     let inner = matches!(d, '.' | '،' | '/' | ':')
-                        && bytes.get(j + d.len_utf8()).is_some_and(|b| b.is_ascii_digit());
+                        && bytes
+                            .get(j + d.len_utf8())
+                            .is_some_and(|b| b.is_ascii_digit());
                     if d.is_ascii_digit() || inner {
                         end = j + d.len_utf8();
                         it.next();
@@ -242,13 +244,27 @@ mod tests {
     fn tokens_split_words_and_punctuation() {
         assert_eq!(
             words("وقال المصدر: «نعم»، ثم غادر."),
-            ["وقال", "المصدر", ":", "«", "نعم", "»", "،", "ثم", "غادر", "."]
+            [
+                "وقال",
+                "المصدر",
+                ":",
+                "«",
+                "نعم",
+                "»",
+                "،",
+                "ثم",
+                "غادر",
+                "."
+            ]
         );
     }
 
     #[test]
     fn numbers_keep_inner_separators() {
-        assert_eq!(words("بلغ 3.5 في 7/10 و٧٠%"), ["بلغ", "3.5", "في", "7/10", "و70", "%"]);
+        assert_eq!(
+            words("بلغ 3.5 في 7/10 و٧٠%"),
+            ["بلغ", "3.5", "في", "7/10", "و70", "%"]
+        );
     }
 
     #[test]

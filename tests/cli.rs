@@ -463,11 +463,8 @@ fn a_megabyte_without_punctuation() {
     assert_eq!(json["bytes"], input.len());
 }
 
-/// The same with a cue in every repetition. Slow today (about a minute in a debug build, and
-/// hundreds of megabytes of JSON, because each content runs on for kilobytes); run with
-/// `cargo test -- --ignored`.
+/// The same with a cue in every repetition: each content stops at the next cue.
 #[test]
-#[ignore = "slow: dense cues in one endless sentence"]
 fn a_megabyte_of_cues_without_punctuation() {
     let input = unpunctuated("", "قال المسؤول إن الوضع مستقر و");
     let r = run(["analyze", "--format", "json"], input.as_bytes());

@@ -88,13 +88,26 @@ fn passive_past(past: &str) -> String {
 }
 
 /// Generates every form of a verb. `past`, `imperfect` and `participle` must be folded.
-pub fn generate(class: Class, past: &str, imperfect: &str, participle: Option<&str>) -> Vec<Generated> {
+pub fn generate(
+    class: Class,
+    past: &str,
+    imperfect: &str,
+    participle: Option<&str>,
+) -> Vec<Generated> {
     use Gender::{Feminine as F, Masculine as M, Unknown as U};
     use Number::{Dual as D, Plural as P, Singular as S};
     let mut out = Vec::new();
     let mut add = |text: String, tense, gender, number| {
-        if !out.iter().any(|g: &Generated| g.text == text && g.tense == tense) {
-            out.push(Generated { text, tense, gender, number });
+        if !out
+            .iter()
+            .any(|g: &Generated| g.text == text && g.tense == tense)
+        {
+            out.push(Generated {
+                text,
+                tense,
+                gender,
+                number,
+            });
         }
     };
 
@@ -125,7 +138,11 @@ pub fn generate(class: Class, past: &str, imperfect: &str, participle: Option<&s
         Class::Defective => drop_last(imperfect).to_string(),
         Class::Sound | Class::Doubled => imperfect.to_string(),
     };
-    let plural_base = if class == Class::Defective { short.as_str() } else { imperfect };
+    let plural_base = if class == Class::Defective {
+        short.as_str()
+    } else {
+        imperfect
+    };
     for (prefix, gender) in [("ي", M), ("ت", F), ("ن", U), ("ا", U)] {
         let mut present = vec![
             (format!("{prefix}{imperfect}"), gender, S),
@@ -187,7 +204,10 @@ mod tests {
     #[test]
     fn hollow_forms() {
         let f = texts(Class::Hollow, "قال", "قول", Some("قائل"));
-        has(&f, &["قال", "قالت", "قالا", "قالتا", "قالوا", "قلت", "قلنا", "قلن"]);
+        has(
+            &f,
+            &["قال", "قالت", "قالا", "قالتا", "قالوا", "قلت", "قلنا", "قلن"],
+        );
         has(&f, &["يقول", "تقول", "يقولون", "يقولان", "سيقول", "ستقول"]);
         has(&f, &["يقل", "تقل", "يقولوا"]);
         has(&f, &["قائلا", "قائلة", "قائلين"]);
@@ -197,13 +217,40 @@ mod tests {
     #[test]
     fn hollow_form_four() {
         let f = texts(Class::Hollow, "أشار", "شير", Some("مشير"));
-        has(&f, &["أشار", "أشارت", "يشير", "تشير", "يشر", "تشر", "مشيرا", "مشيرة", "أشير"]);
+        has(
+            &f,
+            &[
+                "أشار",
+                "أشارت",
+                "يشير",
+                "تشير",
+                "يشر",
+                "تشر",
+                "مشيرا",
+                "مشيرة",
+                "أشير",
+            ],
+        );
     }
 
     #[test]
     fn defective_forms() {
         let f = texts(Class::Defective, "نفى", "نفي", Some("نافي"));
-        has(&f, &["نفى", "نفت", "نفيا", "نفوا", "ينفي", "تنفي", "ينف", "تنف", "ينفون", "سينفي"]);
+        has(
+            &f,
+            &[
+                "نفى",
+                "نفت",
+                "نفيا",
+                "نفوا",
+                "ينفي",
+                "تنفي",
+                "ينف",
+                "تنف",
+                "ينفون",
+                "سينفي",
+            ],
+        );
         has(&f, &["نافيا", "نافية"]);
         assert!(!f.contains(&fold("نفيت")), "{f:?}");
     }
@@ -217,8 +264,25 @@ mod tests {
     #[test]
     fn sound_forms() {
         let f = texts(Class::Sound, "أكد", "ؤكد", Some("مؤكد"));
-        has(&f, &["أكد", "أكدت", "أكدوا", "يؤكد", "تؤكد", "يؤكدون", "ستؤكد", "مؤكدا", "مؤكدة", "مؤكدين"]);
-        assert!(!f.contains(&fold("مؤكد")), "bare participle is a noun or adjective");
+        has(
+            &f,
+            &[
+                "أكد",
+                "أكدت",
+                "أكدوا",
+                "يؤكد",
+                "تؤكد",
+                "يؤكدون",
+                "ستؤكد",
+                "مؤكدا",
+                "مؤكدة",
+                "مؤكدين",
+            ],
+        );
+        assert!(
+            !f.contains(&fold("مؤكد")),
+            "bare participle is a noun or adjective"
+        );
     }
 
     #[test]
@@ -231,7 +295,10 @@ mod tests {
     fn agreement_is_recorded() {
         let g = generate(Class::Hollow, "قال", "قول", None);
         let qalat = g.iter().find(|g| g.text == "قالت").unwrap();
-        assert_eq!((qalat.gender, qalat.number), (Gender::Feminine, Number::Singular));
+        assert_eq!(
+            (qalat.gender, qalat.number),
+            (Gender::Feminine, Number::Singular)
+        );
         let qalu = g.iter().find(|g| g.text == "قالوا").unwrap();
         assert_eq!(qalu.number, Number::Plural);
     }

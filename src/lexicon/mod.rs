@@ -120,6 +120,8 @@ pub enum WordClass {
     NotCue,
     /// A verb form that is impersonal before أن (يذكر أن، يتوقع أن).
     Impersonal,
+    /// A question word opening indirect content (متى، كيف).
+    Question,
 }
 
 /// A head noun naming a kind of source.
@@ -197,7 +199,10 @@ impl Lexicon {
     /// embedded files'.
     pub fn with_dir(dir: &Path) -> Result<Self> {
         let mut lex = Self::embedded();
-        let io = |source| Error::LexiconIo { path: dir.to_path_buf(), source };
+        let io = |source| Error::LexiconIo {
+            path: dir.to_path_buf(),
+            source,
+        };
         let mut files: Vec<_> = std::fs::read_dir(dir)
             .map_err(io)?
             .collect::<std::result::Result<Vec<_>, _>>()
@@ -240,7 +245,13 @@ impl Lexicon {
     fn load_line(&mut self, file: &str, cols: &[&str]) -> std::result::Result<(), String> {
         let want = match file {
             "verbs.tsv" => 7,
-            "phrases.tsv" | "formulas.tsv" => if file == "phrases.tsv" { 4 } else { 3 },
+            "phrases.tsv" | "formulas.tsv" => {
+                if file == "phrases.tsv" {
+                    4
+                } else {
+                    3
+                }
+            }
             "nisbas.tsv" => 3,
             "bodies.tsv" => 4,
             "preps.tsv" | "words.tsv" | "titles.tsv" | "media.tsv" | "anonymity.tsv"
@@ -248,7 +259,10 @@ impl Lexicon {
             other => return Err(format!("unknown lexicon file {other}")),
         };
         if cols.len() != want || cols.iter().any(|c| c.is_empty()) {
-            return Err(format!("expected {want} non-empty tab-separated columns, found {}", cols.len()));
+            return Err(format!(
+                "expected {want} non-empty tab-separated columns, found {}",
+                cols.len()
+            ));
         }
         match file {
             "verbs.tsv" => self.load_verb(cols),
@@ -257,7 +271,13 @@ impl Lexicon {
                     Some(p) => (p.trim_end(), true),
                     None => (cols[0], false),
                 };
-                self.preps.insert(phrase, PrepCue { stance: stance(cols[1])?, needs_lam });
+                self.preps.insert(
+                    phrase,
+                    PrepCue {
+                        stance: stance(cols[1])?,
+                        needs_lam,
+                    },
+                );
                 Ok(())
             }
             "phrases.tsv" => {
@@ -299,6 +319,7 @@ impl Lexicon {
                     "request" => WordClass::Request,
                     "notcue" => WordClass::NotCue,
                     "impersonal" => WordClass::Impersonal,
+                    "question" => WordClass::Question,
                     c => return Err(format!("unknown word class {c}")),
                 };
                 self.words.insert(fold(cols[0]), class);
@@ -315,14 +336,22 @@ impl Lexicon {
                 Ok(())
             }
             "bodies.tsv" => {
-                let kind = SourceKind::parse(cols[1]).ok_or_else(|| format!("unknown kind {}", cols[1]))?;
+                let kind = SourceKind::parse(cols[1])
+                    .ok_or_else(|| format!("unknown kind {}", cols[1]))?;
                 let number = match cols[3] {
                     "sg" => Number::Singular,
                     "pl" => Number::Plural,
                     "du" => Number::Dual,
                     n => return Err(format!("number must be sg, du or pl, not {n}")),
                 };
-                self.bodies.insert(cols[0], Body { kind, gender: gender(cols[2])?, number });
+                self.bodies.insert(
+                    cols[0],
+                    Body {
+                        kind,
+                        gender: gender(cols[2])?,
+                        number,
+                    },
+                );
                 Ok(())
             }
             "anonymity.tsv" => {
@@ -344,7 +373,13 @@ impl Lexicon {
 
     fn load_verb(&mut self, cols: &[&str]) -> std::result::Result<(), String> {
         let class = Class::parse(cols[1]).ok_or_else(|| format!("unknown class {}", cols[1]))?;
-        let opt_stance = |s: &str| if s == "-" { Ok(None) } else { stance(s).map(Some) };
+        let opt_stance = |s: &str| {
+            if s == "-" {
+                Ok(None)
+            } else {
+                stance(s).map(Some)
+            }
+        };
         let frame = match cols[6] {
             "say" => Frame::Say,
             "obj" => Frame::Object,
@@ -390,7 +425,8 @@ impl Lexicon {
             for suffix in ["", "ه", "ان", "ين", "ون", "تان", "تين", "ات"] {
                 let word = format!("{base}{suffix}");
                 // A country name (السعودية) wins over a nisba form spelled the same.
-                self.places.insert_missing(&format!("ال{word}"), place.clone());
+                self.places
+                    .insert_missing(&format!("ال{word}"), place.clone());
                 self.places.insert_missing(&word, place.clone());
             }
         } else {
@@ -450,9 +486,16 @@ mod tests {
                 .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
                 .collect();
             for pair in lines.windows(2) {
-                assert!(pair[0] < pair[1], "{name}: not sorted or duplicated at {:?}", pair[1]);
+                assert!(
+                    pair[0] < pair[1],
+                    "{name}: not sorted or duplicated at {:?}",
+                    pair[1]
+                );
             }
-            let mut keys: Vec<&str> = lines.iter().map(|l| l.split('\t').next().unwrap()).collect();
+            let mut keys: Vec<&str> = lines
+                .iter()
+                .map(|l| l.split('\t').next().unwrap())
+                .collect();
             let n = keys.len();
             keys.sort_unstable();
             keys.dedup();
@@ -466,12 +509,16 @@ mod tests {
     #[test]
     fn loader_reports_the_place_of_an_error() {
         let mut lex = Lexicon::default();
-        let err = lex.load("extra/verbs.tsv", "# c\nقال\thollow\tقول\n").unwrap_err();
+        let err = lex
+            .load("extra/verbs.tsv", "# c\nقال\thollow\tقول\n")
+            .unwrap_err();
         assert_eq!(
             err.to_string(),
             "lexicon extra/verbs.tsv, line 2: expected 7 non-empty tab-separated columns, found 3"
         );
-        let err = lex.load("verbs.tsv", "قال\tstrange\tقول\tقائل\tasserts\t-\tsay\n").unwrap_err();
+        let err = lex
+            .load("verbs.tsv", "قال\tstrange\tقول\tقائل\tasserts\t-\tsay\n")
+            .unwrap_err();
         assert!(err.to_string().contains("unknown class strange"));
     }
 
@@ -479,7 +526,11 @@ mod tests {
     fn user_file_extends_through_the_same_loader() {
         let dir = std::env::temp_dir().join(format!("isnad-lex-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join("verbs.tsv"), "همس\tsound\tهمس\tهامس\tasserts\t-\tsay\n").unwrap();
+        std::fs::write(
+            dir.join("verbs.tsv"),
+            "همس\tsound\tهمس\tهامس\tasserts\t-\tsay\n",
+        )
+        .unwrap();
         let lex = Lexicon::with_dir(&dir).unwrap();
         std::fs::remove_dir_all(&dir).unwrap();
         assert!(!lex.forms("همست").is_empty());
@@ -491,7 +542,8 @@ mod tests {
     #[test]
     fn nisbas_inflect() {
         let lex = Lexicon::embedded();
-        for w in ["إسرائيلي", "الإسرائيلية", "إسرائيليون", "الإسرائيليين"] {
+        for w in ["إسرائيلي", "الإسرائيلية", "إسرائيليون", "الإسرائيليين"]
+        {
             let words: Vec<String> = vec![fold(w)];
             let hit = lex.places.longest(&words, 0);
             assert_eq!(hit.map(|(_, p)| p.code.as_deref()), Some(Some("IL")), "{w}");

@@ -12,7 +12,9 @@ pub struct PhraseTable<V> {
 
 impl<V> Default for PhraseTable<V> {
     fn default() -> Self {
-        PhraseTable { by_first: HashMap::new() }
+        PhraseTable {
+            by_first: HashMap::new(),
+        }
     }
 }
 
@@ -21,7 +23,9 @@ impl<V> PhraseTable<V> {
     /// replaces the earlier one.
     pub fn insert(&mut self, phrase: &str, value: V) {
         let words: Vec<String> = fold(phrase).split_whitespace().map(String::from).collect();
-        let Some(first) = words.first().cloned() else { return };
+        let Some(first) = words.first().cloned() else {
+            return;
+        };
         let rest = words[1..].to_vec();
         let list = self.by_first.entry(first).or_default();
         if let Some(slot) = list.iter_mut().find(|(r, _)| *r == rest) {
@@ -35,9 +39,10 @@ impl<V> PhraseTable<V> {
     /// Adds an entry unless one with the same words exists.
     pub fn insert_missing(&mut self, phrase: &str, value: V) {
         let words: Vec<String> = fold(phrase).split_whitespace().map(String::from).collect();
-        let exists = words.first().and_then(|f| self.by_first.get(f)).is_some_and(|l| {
-            l.iter().any(|(r, _)| r[..] == words[1..])
-        });
+        let exists = words
+            .first()
+            .and_then(|f| self.by_first.get(f))
+            .is_some_and(|l| l.iter().any(|(r, _)| r[..] == words[1..]));
         if !exists {
             self.insert(phrase, value);
         }
@@ -50,7 +55,9 @@ impl<V> PhraseTable<V> {
 
     /// The longest entry matching `words[at..]`, with the number of words it spans.
     pub fn longest<S: AsRef<str>>(&self, words: &[S], at: usize) -> Option<(usize, &V)> {
-        self.longest_with(words.get(at)?.as_ref(), |k| words.get(at + k).map(AsRef::as_ref))
+        self.longest_with(words.get(at)?.as_ref(), |k| {
+            words.get(at + k).map(AsRef::as_ref)
+        })
     }
 
     /// The longest entry whose first word is `first` and whose k-th word is `next(k)`.
@@ -61,7 +68,11 @@ impl<V> PhraseTable<V> {
     ) -> Option<(usize, &V)> {
         let list = self.by_first.get(first)?;
         list.iter()
-            .find(|(rest, _)| rest.iter().enumerate().all(|(k, w)| next(k + 1) == Some(w.as_str())))
+            .find(|(rest, _)| {
+                rest.iter()
+                    .enumerate()
+                    .all(|(k, w)| next(k + 1) == Some(w.as_str()))
+            })
             .map(|(rest, v)| (rest.len() + 1, v))
     }
 

@@ -9,6 +9,11 @@ use crate::cues::Feat;
 use crate::model::QuoteType;
 use crate::segment::Document;
 
+/// Longest unquoted content, in tokens.
+const MAX_CLAUSE: usize = 250;
+/// Longest content inside quotation marks, in tokens.
+const MAX_QUOTED: usize = 2000;
+
 /// Quotation role of each token: +1 opens, -1 closes, 0 neither. Straight quotes alternate
 /// within a paragraph.
 pub fn quote_roles(doc: &Document, feats: &[Feat]) -> Vec<i8> {
@@ -50,7 +55,9 @@ pub fn end(
     let mut depth = 0usize;
     let mut i = start;
     let mut para = doc.tokens.get(start).map_or(0, |t| t.paragraph);
-    let limit = (start + 2000).min(n);
+    // Unquoted content is one clause: it never runs past a few hundred words, so text without
+    // punctuation stays linear. Quotations may run longer, over several paragraphs.
+    let limit = (start + MAX_QUOTED).min(n);
     while i < limit {
         let t = &doc.tokens[i];
         if t.paragraph != para {
@@ -64,28 +71,24 @@ pub fn end(
         }
         match roles[i] {
             1 => depth += 1,
-            -1 => {
-                if depth > 0 {
-                    depth -= 1;
-                    if depth == 0 && i == start + count_to_close(roles, start) && roles[start] == 1 {
-                        // A quotation that opened the content: it ends here unless words go on.
-                        let next = feats.get(i + 1);
-                        if next.is_none_or(|f| !f.word) {
-                            return i + 1;
-                        }
-                    }
+            -1 if depth > 0 => {
+                depth -= 1;
+                let opened_here = roles[start] == 1 && i == start + count_to_close(roles, start);
+                // A quotation that opened the content ends it, unless words go on.
+                if depth == 0 && opened_here && feats.get(i + 1).is_none_or(|f| !f.word) {
+                    return i + 1;
                 }
             }
             _ => {}
         }
         if depth == 0 {
-            if feats[i].is_stop() {
+            if i >= start + MAX_CLAUSE || feats[i].is_stop() {
                 return trim(feats, start, i);
             }
             if i > start && feats[i].punct == Some('،') && stop_before(i + 1) {
                 return trim(feats, start, i);
             }
-            if i > start && stop_before(i) && feats[i - 1].punct.is_some() {
+            if i > start && stop_before(i) {
                 return trim(feats, start, i);
             }
         }

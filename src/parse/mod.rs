@@ -77,13 +77,28 @@ pub fn parse(doc: &Document, lex: &Lexicon, cues: &Cues, skip_paragraph: &[bool]
     }
     for cue in &cues.cues {
         let at = cue.start();
-        if used[at] || skip_paragraph.get(doc.tokens[at].paragraph as usize).copied().unwrap_or(false) {
+        if used[at]
+            || skip_paragraph
+                .get(doc.tokens[at].paragraph as usize)
+                .copied()
+                .unwrap_or(false)
+        {
             continue;
         }
         let draft = match *cue {
             Cue::Verb { at, form, enclitic } => p.verb(at, form, enclitic),
-            Cue::Prep { start, end, stance, needs_lam } => p.prep(start, end, stance, needs_lam),
-            Cue::Formula { start, end, cue, stance } => p.formula(start, end, cue, stance),
+            Cue::Prep {
+                start,
+                end,
+                stance,
+                needs_lam,
+            } => p.prep(start, end, stance, needs_lam),
+            Cue::Formula {
+                start,
+                end,
+                cue,
+                stance,
+            } => p.formula(start, end, cue, stance),
         };
         if let Some(d) = draft {
             for u in &mut used[d.cue.0..d.cue.1] {
@@ -112,7 +127,13 @@ impl<'a> Parser<'a> {
     fn new(doc: &'a Document, lex: &'a Lexicon, feats: &'a [Feat]) -> Self {
         let roles = content::quote_roles(doc, feats);
         let words = (0..doc.len()).map(|i| doc.text(i)).collect();
-        Parser { doc, lex, feats, roles, words }
+        Parser {
+            doc,
+            lex,
+            feats,
+            roles,
+            words,
+        }
     }
 
     fn n(&self) -> usize {
@@ -138,7 +159,11 @@ impl<'a> Parser<'a> {
         }
         let w = self.word(i);
         let (base, _) = crate::clitics::without_enclitic(w)?;
-        self.lex.forms(base).iter().find(|f| f.tense != Tense::Participle).copied()
+        self.lex
+            .forms(base)
+            .iter()
+            .find(|f| f.tense != Tense::Participle)
+            .copied()
     }
 
     /// The verb forms of token `i` (without conjunction).
@@ -158,31 +183,39 @@ impl<'a> Parser<'a> {
     /// A cue starting at `i` that ends content before it: a participle, a prepositional
     /// cue, or a new clause (و / لكن …) whose verb of saying has its own complement.
     fn joins_cue(&self, i: usize) -> bool {
-        let Some(f) = self.feats.get(i) else { return false };
+        let Some(f) = self.feats.get(i) else {
+            return false;
+        };
         if !f.word {
             return false;
         }
-        if f.verb && self.forms(i).iter().any(|fm| fm.tense == Tense::Participle) {
-            return true;
-        }
+        let after_punct = i > 0 && self.feats[i - 1].punct.is_some();
+        let participle = f.verb && self.forms(i).iter().any(|fm| fm.tense == Tense::Participle);
         let w = self.word(i);
-        if crate::clitics::without_conjunction(w).any(|(_, r)| self.lex.preps.starts(r)) {
+        let prep = crate::clitics::without_conjunction(w).any(|(_, r)| self.lex.preps.starts(r));
+        if (participle || prep) && after_punct {
             return true;
         }
-        if !(f.conj || f.is(WordClass::Boundary) || self.feats.get(i.wrapping_sub(1)).is_some_and(|p| p.punct.is_some())) {
+        let loose_and = i > 0 && self.word(i - 1) == "و";
+        // A new clause opens with و or after punctuation (، لكن المسؤولين قالوا إن).
+        if !(f.conj || loose_and || after_punct) {
             return false;
         }
         (i..(i + 5).min(self.n()))
             .take_while(|&k| self.same_sentence(i, k))
             .find(|&k| self.feats[k].finite)
-            .is_some_and(|k| (k + 1..(k + 4).min(self.n())).any(|m| self.complement(m, false).is_some()))
+            .is_some_and(|k| {
+                (k + 1..(k + 4).min(self.n())).any(|m| self.complement(m, false).is_some())
+            })
     }
 
     fn content_from(&self, start: usize) -> Option<(usize, usize)> {
         if start >= self.n() {
             return None;
         }
-        let end = content::end(self.doc, self.feats, &self.roles, start, |i| self.joins_cue(i));
+        let end = content::end(self.doc, self.feats, &self.roles, start, |i| {
+            self.joins_cue(i)
+        });
         (end > start).then_some((start, end))
     }
 
@@ -196,6 +229,10 @@ impl<'a> Parser<'a> {
             return Some((j + 1, false));
         }
         if self.roles[j] == 1 {
+            return Some((j, false));
+        }
+        // لن يقول متى …، لم يوضح كيف …: an indirect question.
+        if f.is(WordClass::Question) {
             return Some((j, false));
         }
         let w = self.word(j);
@@ -239,10 +276,18 @@ impl<'a> Parser<'a> {
         let next = self.word(i + 1);
         let prev = self.word(i.wrapping_sub(1));
         let next_base = crate::clitics::without_article(next);
-        let inst = self.lex.bodies.starts(next_base) || self.lex.bodies.starts(next) || self.lex.places.starts(next);
+        let inst = self.lex.bodies.starts(next_base)
+            || self.lex.bodies.starts(next)
+            || self.lex.places.starts(next);
         match w {
             "في" => inst && !self.is(i + 1, WordClass::Statement),
-            "من" | "علي" => self.lex.anonymity.starts(prev) || self.lex.anonymity.starts(crate::clitics::without_article(prev)),
+            "من" | "علي" => {
+                self.lex.anonymity.starts(prev)
+                    || self
+                        .lex
+                        .anonymity
+                        .starts(crate::clitics::without_article(prev))
+            }
             "عن" => matches!(prev, "صادر" | "صادره" | "الصادر" | "الصادره"),
             _ => false,
         }
@@ -257,9 +302,16 @@ impl<'a> Parser<'a> {
         if self.feats.get(end).is_some_and(|f| f.punct == Some('،')) {
             if let Ok((_, k2)) = grammar::noun_phrase(&cont, end + 1, max)(&self.feats[end + 1..]) {
                 let after = end + 1 + k2;
-                let close = if self.feats.get(after).is_some_and(|f| f.punct == Some('،')) { after + 1 } else { after };
+                let close = if self.feats.get(after).is_some_and(|f| f.punct == Some('،')) {
+                    after + 1
+                } else {
+                    after
+                };
                 let closed = close > after && k2 <= 5;
-                if closed || self.complement(close, false).is_some() || self.feats.get(close).is_some_and(|f| f.verb) {
+                if closed
+                    || self.complement(close, false).is_some()
+                    || self.feats.get(close).is_some_and(|f| f.verb)
+                {
                     end = after;
                 }
             }
@@ -303,7 +355,10 @@ impl<'a> Parser<'a> {
             _ => {}
         }
         if let Some(phr) = self.lex.phrases.get(&form.verb) {
-            if let Some(found) = self.phrase(d.clone(), at, form.verb).filter(|_| !phr.is_empty()) {
+            if let Some(found) = self
+                .phrase(d.clone(), at, form.verb)
+                .filter(|_| !phr.is_empty())
+            {
                 return Some(found);
             }
         }
@@ -343,9 +398,14 @@ impl<'a> Parser<'a> {
             j = self.interludes(k, &mut meta);
         }
         j = self.coordinated(j, &mut d);
-        let allow_object = matches!(verb.frame, Frame::Object) || (negated && verb.negated.is_some());
+        let allow_object =
+            matches!(verb.frame, Frame::Object) || (negated && verb.negated.is_some());
         let strong_object = allow_object
-            && (negated || matches!(d.stance, Stance::Confirms | Stance::Denies | Stance::NeitherConfirmsNorDenies));
+            && (negated
+                || matches!(
+                    d.stance,
+                    Stance::Confirms | Stance::Denies | Stance::NeitherConfirmsNorDenies
+                ));
         if (self.complement(j, allow_object).is_none() || self.quoted_name_at(j)) && !enclitic {
             if let Some(mut m) = self.mention(j, 14) {
                 // أبدت مصادر لبنانية استغرابها: a possessed noun after the subject is the object.
@@ -371,23 +431,43 @@ impl<'a> Parser<'a> {
         }
         self.apply_meta(&mut d, &meta);
         // A quotation before the cue: «…»، قال X / «…»، أكد X أمام السكان.
-        if let Some(q) = self.quote_before(at).filter(|_| self.complement(j, false).is_none()) {
+        if let Some(q) = self
+            .quote_before(at)
+            .filter(|_| self.complement(j, false).is_none())
+        {
             d.content = Some(q);
             d.quote = QuoteType::Direct;
             return Some(d);
         }
         if let Some((start, object)) = self.complement(j, allow_object) {
             // لم يرد على طلب للتعليق: the request is no topic.
-            if object && (start..(start + 4).min(self.n())).any(|k| self.is(k, WordClass::Request) || self.word(k).starts_with("طلب")) {
+            if object
+                && (start..(start + 4).min(self.n()))
+                    .any(|k| self.is(k, WordClass::Request) || self.word(k).starts_with("طلب"))
+            {
                 return Some(d);
+            }
+            // لن يقول متى …: withholding the answer to a question declines to comment.
+            if negated && self.is(start, WordClass::Question) {
+                d.stance = Stance::DeclinesToComment;
+                return self.finish(d, start, true);
             }
             return self.finish(d, start, object);
         }
         // A noun object for verbs that confirm or deny: نفى المتحدث هذه الأنباء.
+        // An apposition closed by a comma: نفى الوزير، فلان، وجود …
+        if d.mention.is_some()
+            && self.feats.get(j).is_some_and(|f| f.punct == Some('،'))
+            && self.feats.get(j + 1).is_some_and(|f| f.word)
+        {
+            j += 1;
+        }
         if (strong_object || possessed_object) && self.feats.get(j).is_some_and(|f| f.word) {
             return self.finish(d, j, true);
         }
-        if allow_object && (self.is(j, WordClass::Demonstrative) || self.feats.get(j).is_some_and(|f| f.any)) {
+        if allow_object
+            && (self.is(j, WordClass::Demonstrative) || self.feats.get(j).is_some_and(|f| f.any))
+        {
             return self.finish(d, j, true);
         }
         // A refusal or silence without a topic: لم يرد، لم يعلق.
@@ -413,7 +493,8 @@ impl<'a> Parser<'a> {
     fn continuation(&self, j: usize) -> Option<usize> {
         let forms = self.forms(j);
         let is_qala = forms.iter().any(|f| {
-            self.lex.verbs[f.verb].lemma == "قال" && matches!(f.tense, Tense::Participle | Tense::Present)
+            self.lex.verbs[f.verb].lemma == "قال"
+                && matches!(f.tense, Tense::Participle | Tense::Present)
         });
         let bil_qawl = self.word(j) == "بالقول";
         ((is_qala && !self.feats[j].conj) || bil_qawl).then_some(j + 1)
@@ -455,8 +536,9 @@ impl<'a> Parser<'a> {
             let f = &self.feats[k];
             if f.is(WordClass::Relative) {
                 // The relative clause runs to the next comma or complementizer.
-                let end = (k + 1..(k + 12).min(self.n()))
-                    .find(|&m| self.feats[m].punct == Some('،') || self.is(m, WordClass::Complementizer));
+                let end = (k + 1..(k + 12).min(self.n())).find(|&m| {
+                    self.feats[m].punct == Some('،') || self.is(m, WordClass::Complementizer)
+                });
                 match end {
                     Some(m) => k = m,
                     None => break,
@@ -468,17 +550,29 @@ impl<'a> Parser<'a> {
                 continue;
             }
             // أفادت القناة نقلا عن مصادر بأن …: a relayed source before the complement.
-            if let Some((p, _)) = crate::clitics::without_conjunction(self.word(k))
-                .find_map(|(_, r)| self.lex.preps.longest_with(r, |m| self.words.get(k + m).copied()))
+            if let Some((p, _)) =
+                crate::clitics::without_conjunction(self.word(k)).find_map(|(_, r)| {
+                    self.lex
+                        .preps
+                        .longest_with(r, |m| self.words.get(k + m).copied())
+                })
             {
                 let after = k + p;
                 k = self.mention(after, 10).map_or(after, |(_, e)| e);
                 continue;
             }
-            if f.is_stop() || (f.verb && f.finite) || f.is_quote() || f.punct.is_some_and(|c| c != '،') {
+            if f.is_stop()
+                || (f.verb && f.finite)
+                || f.is_quote()
+                || f.punct.is_some_and(|c| c != '،')
+            {
                 break;
             }
-            if f.word && !(f.is(WordClass::Prep) || f.is(WordClass::Demonstrative) || grammar::name_word(f)) {
+            if f.word
+                && !(f.is(WordClass::Prep)
+                    || f.is(WordClass::Demonstrative)
+                    || grammar::name_word(f))
+            {
                 break;
             }
             k += 1;
@@ -495,7 +589,10 @@ impl<'a> Parser<'a> {
         let close = (j + 1..(j + 8).min(self.n())).find(|&k| self.roles[k] == -1);
         close.is_some_and(|c| {
             self.feats[j + 1..c].iter().all(|f| f.word)
-                && self.feats.get(c + 1).is_some_and(|f| f.word && !f.is(WordClass::Complementizer))
+                && self
+                    .feats
+                    .get(c + 1)
+                    .is_some_and(|f| f.word && !f.is(WordClass::Complementizer))
         })
     }
 
@@ -504,7 +601,9 @@ impl<'a> Parser<'a> {
         if self.word(j) != "عن" {
             return j;
         }
-        let Some((_, end)) = self.mention(j + 1, 10) else { return j };
+        let Some((_, end)) = self.mention(j + 1, 10) else {
+            return j;
+        };
         let mut k = end;
         if self.word(k).starts_with("قول") {
             k += 1;
@@ -540,7 +639,9 @@ impl<'a> Parser<'a> {
         let starts_clause = k == 0
             || !self.same_sentence(k - 1, at)
             || self.feats[k].conj
-            || self.feats[k - 1].punct.is_some_and(|c| matches!(c, '،' | ':' | '-' | '»' | '«' | '"'))
+            || self.feats[k - 1]
+                .punct
+                .is_some_and(|c| matches!(c, '،' | ':' | '-' | '»' | '«' | '"'))
             || matches!(
                 self.feats[k - 1].class,
                 Some(WordClass::Boundary | WordClass::Kana | WordClass::Complementizer)
@@ -577,7 +678,11 @@ impl<'a> Parser<'a> {
         let (s, e) = self.content_from(start)?;
         let e = if object { self.object_end(s, e) } else { e };
         d.content = Some((s, e));
-        d.quote = if object { QuoteType::None } else { content::quote_type(&self.roles, s, e) };
+        d.quote = if object {
+            QuoteType::None
+        } else {
+            content::quote_type(&self.roles, s, e)
+        };
         if !object && matches!(d.quote, QuoteType::Indirect | QuoteType::Mixed) {
             d.stance = self.content_stance(s, d.stance);
         }
@@ -595,7 +700,8 @@ impl<'a> Parser<'a> {
     fn content_stance(&self, s: usize, stance: Stance) -> Stance {
         let denial = (s..(s + 10).min(self.n())).any(|k| {
             let (w0, w1) = (self.word(k), self.word(k + 1));
-            (w0 == "لا" && (w1 == "صحه" || w1 == "اساس")) || (matches!(w0, "عار" | "عاريه") && w1 == "عن")
+            (w0 == "لا" && (w1 == "صحه" || w1 == "اساس"))
+                || (matches!(w0, "عار" | "عاريه") && w1 == "عن")
         });
         if denial && stance == Stance::Asserts {
             Stance::Denies
@@ -608,7 +714,9 @@ impl<'a> Parser<'a> {
         let phrases = self.lex.phrases.get(&verb)?;
         let limit = (at + 14).min(self.n());
         for k in at + 1..limit {
-            if self.feats[k].is_stop() || (self.feats[k].punct.is_some() && k > at + 1 && !self.feats[k].is_quote()) {
+            if self.feats[k].is_stop()
+                || (self.feats[k].punct.is_some() && k > at + 1 && !self.feats[k].is_quote())
+            {
                 break;
             }
             for phr in phrases {
@@ -632,13 +740,33 @@ impl<'a> Parser<'a> {
                     d.mention = self.mention(after, 8);
                     return Some(d);
                 }
-                d.mention = if k > at + 1 { Some((at + 1, k)) } else { self.subject_before(at) };
-                if matches!(self.word(after), "علي" | "عن" | "بشان" | "حول") && self.feats.get(after + 1).is_some_and(|f| f.word) {
+                d.mention = if k > at + 1 {
+                    Some((at + 1, k))
+                } else {
+                    self.subject_before(at)
+                };
+                let ends_in_prep = phr
+                    .rest
+                    .last()
+                    .is_some_and(|w| matches!(w.as_str(), "علي" | "عن"));
+                if ends_in_prep && self.feats.get(after).is_some_and(|f| f.word) {
+                    // تحفظ على ذكر الأسماء: the topic follows the phrase.
+                    d.content = self.content_from(after);
+                } else if matches!(self.word(after), "علي" | "عن" | "بشان" | "حول")
+                    && self.feats.get(after + 1).is_some_and(|f| f.word)
+                {
                     if let Some((s, e)) = self.content_from(after + 1) {
                         d.content = Some((s, e));
                     }
-                } else if matches!(phr.stance, Stance::Denies | Stance::NeitherConfirmsNorDenies) {
-                    let start = if self.is(after, WordClass::Complementizer) { after + 1 } else { after };
+                } else if matches!(
+                    phr.stance,
+                    Stance::Denies | Stance::NeitherConfirmsNorDenies
+                ) {
+                    let start = if self.is(after, WordClass::Complementizer) {
+                        after + 1
+                    } else {
+                        after
+                    };
                     if let Some(c) = self.content_from(start) {
                         d.content = Some(c);
                         d.quote = content::quote_type(&self.roles, c.0, c.1);
@@ -672,10 +800,19 @@ impl<'a> Parser<'a> {
             return d.mention.map(|_| d);
         }
         let target = (at + 1..request).find(|&k| {
-            matches!(self.word(k), "مع" | "الي" | "ب") || (self.word(k).starts_with('ب') && self.sourcey((k, k + 1)))
+            matches!(self.word(k), "مع" | "الي" | "ب")
+                || (self.word(k).starts_with('ب') && self.sourcey((k, k + 1)))
         })?;
-        let from = if self.word(target).chars().count() > 1 && !matches!(self.word(target), "مع" | "الي") { target } else { target + 1 };
-        let end = (from..request).find(|&k| matches!(self.word(k), "للحصول" | "لطلب")).unwrap_or(request);
+        let from = if self.word(target).chars().count() > 1
+            && !matches!(self.word(target), "مع" | "الي")
+        {
+            target
+        } else {
+            target + 1
+        };
+        let end = (from..request)
+            .find(|&k| matches!(self.word(k), "للحصول" | "لطلب"))
+            .unwrap_or(request);
         d.mention = Some((from, end)).filter(|(s, e)| s < e);
         d.mention?;
         Some(d)
@@ -687,9 +824,12 @@ impl<'a> Parser<'a> {
             return None;
         }
         let noun = crate::clitics::without_article(self.word(at + 2));
-        let is_statement = self.lex.bodies.longest_with(noun, |_| None).is_some_and(|(_, b)| {
-            b.kind == crate::model::SourceKind::Document
-        }) || self.is(at + 2, WordClass::Statement);
+        let is_statement = self
+            .lex
+            .bodies
+            .longest_with(noun, |_| None)
+            .is_some_and(|(_, b)| b.kind == crate::model::SourceKind::Document)
+            || self.is(at + 2, WordClass::Statement);
         if !is_statement {
             return None;
         }
@@ -750,13 +890,19 @@ impl<'a> Parser<'a> {
         let sent = self.doc.tokens[start].sentence as usize;
         let (s_start, _) = self.doc.sentences[sent];
         let at_clause_start = start == s_start
-            || self.feats[start - 1].punct.is_some_and(|c| matches!(c, ':' | '«' | '"'))
+            || self.feats[start - 1]
+                .punct
+                .is_some_and(|c| matches!(c, ':' | '«' | '"'))
             || (self.feats[start].conj && self.feats[start - 1].punct.is_some());
-        let ends_sentence = self.feats.get(j).is_none_or(|f| f.is_stop()) || !self.same_sentence(start, j);
+        let ends_sentence =
+            self.feats.get(j).is_none_or(|f| f.is_stop()) || !self.same_sentence(start, j);
         if at_clause_start && ends_sentence && sent > 0 {
             // "… . بحسب رويترز." qualifies the sentence before.
             let (ps, pe) = self.doc.sentences[sent - 1];
-            let e = (ps..pe).rev().find(|&k| !self.feats[k].is_stop()).map_or(ps, |k| k + 1);
+            let e = (ps..pe)
+                .rev()
+                .find(|&k| !self.feats[k].is_stop())
+                .map_or(ps, |k| k + 1);
             d.content = Some((ps, e)).filter(|(s, e)| s < e);
         } else if at_clause_start {
             let mut c = j;
@@ -766,14 +912,21 @@ impl<'a> Parser<'a> {
             if matches!(self.word(c), "فان" | "فانه" | "فانها" | "فقد" | "ف") {
                 c += 1;
             }
-            if let Some(k) = self.complement(c, false).filter(|_| self.is(c, WordClass::Complementizer)) {
+            if let Some(k) = self
+                .complement(c, false)
+                .filter(|_| self.is(c, WordClass::Complementizer))
+            {
                 c = k.0;
             }
             let (s, e) = self.content_from(c)?;
             d.content = Some((s, e));
         } else {
             let mut e = start;
-            while e > s_start && self.feats[e - 1].punct.is_some_and(|c| matches!(c, '،' | '-')) {
+            while e > s_start
+                && self.feats[e - 1]
+                    .punct
+                    .is_some_and(|c| matches!(c, '،' | '-'))
+            {
                 e -= 1;
             }
             let s = self.clause_start(s_start, e);
@@ -799,7 +952,11 @@ impl<'a> Parser<'a> {
         (s..e.min(s + 3)).any(|k| {
             let w = self.word(k);
             let base = crate::clitics::without_article(w);
-            let bare = if w.starts_with('ل') && base == w { &w['ل'.len_utf8()..] } else { base };
+            let bare = if w.starts_with('ل') && base == w {
+                &w['ل'.len_utf8()..]
+            } else {
+                base
+            };
             let f = &self.feats[k];
             f.title > 0
                 || f.media > 0
@@ -849,7 +1006,8 @@ impl<'a> Parser<'a> {
 
     /// "جوبا: لم نسمح …" — the first line, short, a name before a colon.
     fn headline(&self, skip: &[bool]) -> Option<Draft> {
-        let para = (0..self.doc.paragraphs.len()).find(|&p| !skip.get(p).copied().unwrap_or(false))?;
+        let para =
+            (0..self.doc.paragraphs.len()).find(|&p| !skip.get(p).copied().unwrap_or(false))?;
         let (s, e) = self.doc.paragraphs[para];
         if e - s > 25 || self.feats[s..e].iter().any(|f| f.is_stop()) {
             return None;

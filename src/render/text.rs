@@ -19,13 +19,22 @@ fn stance_label(s: Stance) -> &'static str {
 /// Renders the analysis for a person: one block per source, then unattributed cues.
 pub fn text(a: &Analysis) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{} attributions, {} sources", a.attributions.len(), a.sources.len());
+    let _ = writeln!(
+        out,
+        "{} attributions, {} sources",
+        a.attributions.len(),
+        a.sources.len()
+    );
     for s in &a.sources {
         if s.attributions.is_empty() {
             let _ = writeln!(out, "\n{} [{}] (dateline)", s.name, s.kind.as_str());
             continue;
         }
-        let aff = s.affiliation.as_deref().map(|c| format!(", {c}")).unwrap_or_default();
+        let aff = s
+            .affiliation
+            .as_deref()
+            .map(|c| format!(", {c}"))
+            .unwrap_or_default();
         let _ = writeln!(out, "\n{} [{}{}]", s.name, s.kind.as_str(), aff);
         for id in &s.attributions {
             if let Some(at) = a.attributions.iter().find(|x| &x.id == id) {
@@ -33,7 +42,11 @@ pub fn text(a: &Analysis) -> String {
             }
         }
     }
-    let orphans: Vec<_> = a.attributions.iter().filter(|x| x.source.is_none()).collect();
+    let orphans: Vec<_> = a
+        .attributions
+        .iter()
+        .filter(|x| x.source.is_none())
+        .collect();
     if !orphans.is_empty() {
         let _ = writeln!(out, "\n(no source)");
         for at in orphans {
