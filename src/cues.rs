@@ -184,7 +184,9 @@ pub fn find(doc: &Document, lex: &Lexicon) -> Cues {
             }
         }
         let prep = prep_cue(lex, &words, i);
-        if f.class != Some(WordClass::NotCue) && prep.is_none() {
+        // أردني is a nisba, not أ+رد+ني.
+        let place = lex.places.longest_with(w, |_| None).is_some();
+        if f.class != Some(WordClass::NotCue) && prep.is_none() && !place {
             if let Some(cue) = verb_cue(lex, w, i) {
                 f.verb = true;
                 if let Cue::Verb { form, .. } = cue {
@@ -222,7 +224,9 @@ fn verb_cue(lex: &Lexicon, w: &str, at: usize) -> Option<Cue> {
     }
     // An object pronoun on a verb that takes objects: أكدته، تؤكدها، أعلنتها.
     for (_, rest) in clitics::without_conjunction(w) {
-        if let Some((base, _)) = clitics::without_enclitic(rest) {
+        // Third-person objects only: the story reports what was said of someone.
+        let third = clitics::without_enclitic(rest).filter(|(_, e)| e.starts_with('ه'));
+        if let Some((base, _)) = third {
             let form = lex
                 .forms(base)
                 .iter()
@@ -289,6 +293,7 @@ mod tests {
     fn words_that_only_look_like_cues_are_not() {
         assert!(cues_of("وزير بين الدولتين").is_empty());
         assert!(cues_of("ليس فحسب").is_empty());
+        assert!(cues_of("مصدر أردني").is_empty(), "a nisba is not أ+رد+ني");
     }
 
     #[test]
