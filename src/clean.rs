@@ -1,10 +1,10 @@
 //! Stage 2: scraper junk to skip, and the dateline that names the outlet behind the story.
 //!
-//! Skipped: ad markers ([ad_1]), "اقرأ أيضا" / "للمزيد" lines, a headline repeated at the top
-//! (the first copy), a lone "المصدر" footer. Nothing is removed from the text: the parser skips
-//! these paragraphs, so offsets stay true.
+//! Skipped: ad markers ([ad_1]), the lines `junk.tsv` names ("اقرأ أيضا" teasers, a lone
+//! "المصدر" footer) and the first copy of a headline repeated at the top. Nothing is removed
+//! from the text: the parser skips these paragraphs, so offsets stay true.
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Junk, Lexicon};
 use crate::segment::Document;
 
 /// What cleaning found.
@@ -16,15 +16,6 @@ pub struct Cleaned {
     pub dateline: Option<(usize, usize)>,
 }
 
-const TEASERS: &[&str] = &[
-    "اقرا ايضا",
-    "اقرا المزيد",
-    "للمزيد",
-    "شاهد ايضا",
-    "اقرا كذلك",
-    "طالع ايضا",
-];
-
 /// Finds junk paragraphs and the dateline.
 pub fn clean(doc: &Document, lex: &Lexicon) -> Cleaned {
     let paras = &doc.paragraphs;
@@ -34,9 +25,12 @@ pub fn clean(doc: &Document, lex: &Lexicon) -> Cleaned {
     for (p, s) in skip.iter_mut().enumerate() {
         let t = text(p);
         let is_ad = t.starts_with('[') && t.ends_with(']') && t.contains("ad");
-        let teaser = TEASERS.iter().any(|w| t.starts_with(w));
-        let footer = p + 1 == paras.len() && t == "المصدر";
-        *s = is_ad || teaser || footer;
+        let last = p + 1 == paras.len();
+        let junk = lex.junk.iter().any(|(w, at)| match at {
+            Junk::Start => t.starts_with(w.as_str()),
+            Junk::Whole => last && t == w,
+        });
+        *s = is_ad || junk;
     }
     if paras.len() > 1 && !bare(0).is_empty() && bare(0) == bare(1) {
         skip[0] = true;

@@ -46,6 +46,12 @@ pub fn split(word: &str, known: impl Fn(&str) -> bool) -> Option<(usize, &str, &
     None
 }
 
+/// Whether the word ends in a third-person possessive that marks a possessed noun
+/// (استغرابها، موقفهم).
+pub fn has_possessive(word: &str) -> bool {
+    word.ends_with("ها") || word.ends_with("هم")
+}
+
 /// Whether the word starts with the preposition ل (لمصدر، للتلفزيون) or is it (لـ).
 pub fn has_lam(word: &str) -> bool {
     word.starts_with('ل')

@@ -5,7 +5,7 @@
 //! its conjunction and enclitic readings, so the stage is linear in the number of tokens.
 
 use crate::clitics;
-use crate::lexicon::{Form, Frame, Lexicon, Tense, WordClass};
+use crate::lexicon::{Form, Frame, Lexicon, PrepCue, Tense, WordClass};
 use crate::model::Stance;
 use crate::segment::{Document, TokenKind};
 
@@ -89,10 +89,8 @@ pub enum Cue {
         start: usize,
         /// One past the last token.
         end: usize,
-        /// Its stance.
-        stance: Stance,
-        /// The source must carry ل (وفقا لمصدر).
-        needs_lam: bool,
+        /// What the lexicon says of it.
+        cue: PrepCue,
     },
     /// A silence formula over `start..end`; `cue` is the token of its cue word.
     Formula {
@@ -255,8 +253,7 @@ fn prep_cue(lex: &Lexicon, words: &[&str], i: usize) -> Option<Cue> {
             return Some(Cue::Prep {
                 start: i,
                 end: i + k,
-                stance: cue.stance,
-                needs_lam: cue.needs_lam,
+                cue: *cue,
             });
         }
     }

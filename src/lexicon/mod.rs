@@ -20,7 +20,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("verbs.tsv", include_str!("verbs.tsv")),
     ("anonymity.tsv", include_str!("anonymity.tsv")),
     ("bodies.tsv", include_str!("bodies.tsv")),
+    ("denials.tsv", include_str!("denials.tsv")),
     ("formulas.tsv", include_str!("formulas.tsv")),
+    ("junk.tsv", include_str!("junk.tsv")),
+    ("markers.tsv", include_str!("markers.tsv")),
     ("media.tsv", include_str!("media.tsv")),
     ("nisbas.tsv", include_str!("nisbas.tsv")),
     ("phrases.tsv", include_str!("phrases.tsv")),
@@ -80,6 +83,8 @@ pub struct PrepCue {
     pub stance: Stance,
     /// The source carries the preposition ل (وفقا لمصدر).
     pub needs_lam: bool,
+    /// The phrase ends in ما and takes the verb after it (حسبما ذكرت، بحسب ما أفاد).
+    pub takes_verb: bool,
 }
 
 /// A multi-word refusal headed by a verb.
@@ -122,6 +127,52 @@ pub enum WordClass {
     Impersonal,
     /// A question word opening indirect content (متى، كيف).
     Question,
+}
+
+/// A word a particular grammar rule looks for (markers.tsv).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Marker {
+    /// Joins a verb of saying into one cue (قائلا، يقول، بالقول).
+    Continuation,
+    /// Joins a second negated verb (أو، ولم).
+    Coordinator,
+    /// "Issued by" (صادر عن).
+    Issued,
+    /// Makes the verbal noun after it a passive (تم، يتم).
+    PassiveAux,
+    /// Ends the one asked in a request for comment (للحصول).
+    Purpose,
+    /// A request that is no topic (طلب).
+    RequestNoun,
+    /// Opens the main clause after a fronted prepositional cue (فإن).
+    Resumptive,
+    /// The verbal noun of a relay (قوله).
+    Saying,
+}
+
+impl Marker {
+    fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "continuation" => Marker::Continuation,
+            "coordinator" => Marker::Coordinator,
+            "issued" => Marker::Issued,
+            "passive_aux" => Marker::PassiveAux,
+            "purpose" => Marker::Purpose,
+            "request_noun" => Marker::RequestNoun,
+            "resumptive" => Marker::Resumptive,
+            "saying" => Marker::Saying,
+            _ => return None,
+        })
+    }
+}
+
+/// Where a junk phrase sits on its line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Junk {
+    /// The line starts with it.
+    Start,
+    /// The last line is exactly it.
+    Whole,
 }
 
 /// A head noun naming a kind of source.
@@ -182,6 +233,11 @@ pub struct Lexicon {
     pub anonymity: PhraseTable<bool>,
     /// Time words and phrases.
     pub time: PhraseTable<()>,
+    markers: HashMap<String, Vec<Marker>>,
+    /// Formulas in content that deny.
+    pub denials: PhraseTable<Stance>,
+    /// Scraper junk, folded.
+    pub junk: Vec<(String, Junk)>,
 }
 
 impl Lexicon {
@@ -245,17 +301,10 @@ impl Lexicon {
     fn load_line(&mut self, file: &str, cols: &[&str]) -> std::result::Result<(), String> {
         let want = match file {
             "verbs.tsv" => 7,
-            "phrases.tsv" | "formulas.tsv" => {
-                if file == "phrases.tsv" {
-                    4
-                } else {
-                    3
-                }
-            }
-            "nisbas.tsv" => 3,
-            "bodies.tsv" => 4,
+            "phrases.tsv" | "bodies.tsv" => 4,
+            "formulas.tsv" | "nisbas.tsv" => 3,
             "preps.tsv" | "words.tsv" | "titles.tsv" | "media.tsv" | "anonymity.tsv"
-            | "time.tsv" => 2,
+            | "time.tsv" | "markers.tsv" | "denials.tsv" | "junk.tsv" => 2,
             other => return Err(format!("unknown lexicon file {other}")),
         };
         if cols.len() != want || cols.iter().any(|c| c.is_empty()) {
@@ -276,6 +325,7 @@ impl Lexicon {
                     PrepCue {
                         stance: stance(cols[1])?,
                         needs_lam,
+                        takes_verb: fold(phrase).ends_with("ما"),
                     },
                 );
                 Ok(())
@@ -367,6 +417,25 @@ impl Lexicon {
                 self.time.insert(cols[0], ());
                 Ok(())
             }
+            "markers.tsv" => {
+                let m =
+                    Marker::parse(cols[1]).ok_or_else(|| format!("unknown role {}", cols[1]))?;
+                self.markers.entry(fold(cols[0])).or_default().push(m);
+                Ok(())
+            }
+            "denials.tsv" => {
+                self.denials.insert(cols[0], stance(cols[1])?);
+                Ok(())
+            }
+            "junk.tsv" => {
+                let at = match cols[1] {
+                    "start" => Junk::Start,
+                    "whole" => Junk::Whole,
+                    w => return Err(format!("where must be start or whole, not {w}")),
+                };
+                self.junk.push((fold(cols[0]), at));
+                Ok(())
+            }
             _ => unreachable!("file names are checked above"),
         }
     }
@@ -445,6 +514,11 @@ impl Lexicon {
     /// The verb analyses of a folded surface form.
     pub fn forms(&self, word: &str) -> &[Form] {
         self.forms.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether the folded word plays `role` (markers.tsv).
+    pub fn marks(&self, word: &str, role: Marker) -> bool {
+        self.markers.get(word).is_some_and(|m| m.contains(&role))
     }
 
     /// The closed class of a folded word, if any.

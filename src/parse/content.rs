@@ -53,6 +53,8 @@ pub fn end(
 ) -> usize {
     let n = feats.len();
     let mut depth = 0usize;
+    // Whether the quotation that opens the content is still open.
+    let mut opening = roles.get(start) == Some(&1);
     let mut i = start;
     let mut para = doc.tokens.get(start).map_or(0, |t| t.paragraph);
     // Unquoted content is one clause: it never runs past a few hundred words, so text without
@@ -73,9 +75,11 @@ pub fn end(
             1 => depth += 1,
             -1 if depth > 0 => {
                 depth -= 1;
-                let opened_here = roles[start] == 1 && i == start + count_to_close(roles, start);
                 // A quotation that opened the content ends it, unless words go on.
-                if depth == 0 && opened_here && feats.get(i + 1).is_none_or(|f| !f.word) {
+                if depth == 0
+                    && std::mem::take(&mut opening)
+                    && feats.get(i + 1).is_none_or(|f| !f.word)
+                {
                     return i + 1;
                 }
             }
@@ -97,15 +101,13 @@ pub fn end(
     trim(feats, start, i)
 }
 
-fn count_to_close(roles: &[i8], start: usize) -> usize {
+/// The token in `start..end` that closes the quotation opened at `start`.
+fn closing(roles: &[i8], start: usize, end: usize) -> Option<usize> {
     let mut depth = 0i32;
-    for (k, &r) in roles[start..].iter().enumerate() {
-        depth += r as i32;
-        if depth == 0 && r == -1 {
-            return k;
-        }
-    }
-    usize::MAX / 2
+    (start..end).find(|&k| {
+        depth += roles[k] as i32;
+        depth == 0 && roles[k] == -1
+    })
 }
 
 /// Drops trailing commas, colons and dashes (closing quotation marks stay).
@@ -121,7 +123,7 @@ pub fn quote_type(roles: &[i8], start: usize, end: usize) -> QuoteType {
     if start >= end {
         return QuoteType::None;
     }
-    if roles[start] == 1 && start + count_to_close(roles, start) == end - 1 {
+    if roles[start] == 1 && closing(roles, start, end) == Some(end - 1) {
         return QuoteType::Direct;
     }
     if roles[start..end].iter().any(|&r| r != 0) {

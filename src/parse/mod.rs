@@ -25,10 +25,13 @@
 //! apposition between commas stays inside it when a complement follows.
 
 mod content;
+mod formulas;
+mod frames;
 pub mod grammar;
+mod prepositional;
 
 use crate::cues::{Cue, Cues, Feat};
-use crate::lexicon::{Form, Frame, Lexicon, Tense, WordClass};
+use crate::lexicon::{Form, Frame, Lexicon, Marker, Tense, WordClass};
 use crate::model::{CueKind, Gender, Number, QuoteType, Stance};
 use crate::segment::Document;
 
@@ -67,6 +70,29 @@ pub struct Draft {
     pub also: Option<usize>,
 }
 
+impl Draft {
+    /// A draft with only its cue known: no source, content or agreement yet.
+    fn new(cue: (usize, usize), lemma: String, kind: CueKind, stance: Stance) -> Self {
+        Draft {
+            cue,
+            lemma,
+            kind,
+            stance,
+            negated: false,
+            mention: None,
+            content: None,
+            quote: QuoteType::None,
+            gender: Gender::Unknown,
+            number: Number::Unknown,
+            agentless: false,
+            addressee: None,
+            medium: None,
+            time: None,
+            also: None,
+        }
+    }
+}
+
 /// Parses every cue into attributions, in text order.
 pub fn parse(doc: &Document, lex: &Lexicon, cues: &Cues, skip_paragraph: &[bool]) -> Vec<Draft> {
     let p = Parser::new(doc, lex, &cues.feats);
@@ -87,12 +113,7 @@ pub fn parse(doc: &Document, lex: &Lexicon, cues: &Cues, skip_paragraph: &[bool]
         }
         let draft = match *cue {
             Cue::Verb { at, form, enclitic } => p.verb(at, form, enclitic),
-            Cue::Prep {
-                start,
-                end,
-                stance,
-                needs_lam,
-            } => p.prep(start, end, stance, needs_lam),
+            Cue::Prep { start, end, cue } => p.prep(start, end, cue),
             Cue::Formula {
                 start,
                 end,
@@ -288,7 +309,7 @@ impl<'a> Parser<'a> {
                         .anonymity
                         .starts(crate::clitics::without_article(prev))
             }
-            "عن" => matches!(prev, "صادر" | "صادره" | "الصادر" | "الصادره"),
+            "عن" => self.lex.marks(prev, Marker::Issued),
             _ => false,
         }
     }
@@ -331,34 +352,19 @@ impl<'a> Parser<'a> {
             (false, _, None) => return None,
             (true, None, None) => return None,
         };
-        let mut d = Draft {
-            cue: (at, at + 1),
-            lemma: verb.lemma.clone(),
-            kind: CueKind::Verb,
-            stance,
-            negated,
-            mention: None,
-            content: None,
-            quote: QuoteType::None,
-            gender: form.gender,
-            number: form.number,
-            agentless: false,
-            addressee: None,
-            medium: None,
-            time: None,
-            also: None,
-        };
+        let mut d = Draft::new((at, at + 1), verb.lemma.clone(), CueKind::Verb, stance);
+        d.negated = negated;
+        d.gender = form.gender;
+        d.number = form.number;
         match verb.frame {
             Frame::Phrase => return self.phrase(d, at, form.verb),
             Frame::Outreach => return self.outreach(d, at),
             Frame::Statement => return self.statement(d, at),
             _ => {}
         }
-        if let Some(phr) = self.lex.phrases.get(&form.verb) {
-            if let Some(found) = self
-                .phrase(d.clone(), at, form.verb)
-                .filter(|_| !phr.is_empty())
-            {
+        // رفض التعليق، امتنع عن التعليق: a verb that heads a phrase tries it first.
+        if self.lex.phrases.contains_key(&form.verb) {
+            if let Some(found) = self.phrase(d.clone(), at, form.verb) {
                 return Some(found);
             }
         }
@@ -377,7 +383,7 @@ impl<'a> Parser<'a> {
             _ => {}
         }
         // تم وصف / يتم الإعلان: an agentless passive with its object as content.
-        if at > 0 && matches!(self.word(at - 1), "تم" | "يتم" | "وتم" | "سيتم") {
+        if at > 0 && self.lex.marks(self.word(at - 1), Marker::PassiveAux) {
             d.kind = CueKind::Passive;
             d.agentless = true;
             let start = self.complement(at + 1, true).map_or(at + 1, |(s, _)| s);
@@ -419,7 +425,7 @@ impl<'a> Parser<'a> {
                 j = self.interludes(m.1, &mut meta);
                 j = self.coordinated(j, &mut d);
             }
-            j = self.skip_to_complement(j, &mut meta);
+            j = self.skip_to_complement(j);
         }
         if verb.frame == Frame::Relay {
             j = self.relay_source(j);
@@ -442,8 +448,10 @@ impl<'a> Parser<'a> {
         if let Some((start, object)) = self.complement(j, allow_object) {
             // لم يرد على طلب للتعليق: the request is no topic.
             if object
-                && (start..(start + 4).min(self.n()))
-                    .any(|k| self.is(k, WordClass::Request) || self.word(k).starts_with("طلب"))
+                && (start..(start + 4).min(self.n())).any(|k| {
+                    self.is(k, WordClass::Request)
+                        || self.lex.marks(self.word(k), Marker::RequestNoun)
+                })
             {
                 return Some(d);
             }
@@ -481,7 +489,7 @@ impl<'a> Parser<'a> {
     fn possessed(&self, k: usize) -> bool {
         let w = self.word(k);
         let f = &self.feats[k];
-        (w.ends_with("ها") || w.ends_with("هم"))
+        crate::clitics::has_possessive(w)
             && f.word
             && f.title == 0
             && f.media == 0
@@ -491,13 +499,9 @@ impl<'a> Parser<'a> {
 
     /// قائلا / يقول right after a verb of saying (أضاف قائلا، تابع يقول): the end of the pair.
     fn continuation(&self, j: usize) -> Option<usize> {
-        let forms = self.forms(j);
-        let is_qala = forms.iter().any(|f| {
-            self.lex.verbs[f.verb].lemma == "قال"
-                && matches!(f.tense, Tense::Participle | Tense::Present)
-        });
-        let bil_qawl = self.word(j) == "بالقول";
-        ((is_qala && !self.feats[j].conj) || bil_qawl).then_some(j + 1)
+        self.lex
+            .marks(self.word(j), Marker::Continuation)
+            .then_some(j + 1)
     }
 
     /// "أو تنفي" / "ولم ينف" after a negated confirm or deny: neither confirms nor denies.
@@ -506,7 +510,7 @@ impl<'a> Parser<'a> {
             return j;
         }
         let mut k = j;
-        if matches!(self.word(k), "او" | "و" | "ولا" | "ولم" | "ولن" | "اولم") {
+        if self.lex.marks(self.word(k), Marker::Coordinator) {
             k += 1;
         } else if !self.feats.get(k).is_some_and(|f| f.conj && f.verb) {
             return j;
@@ -526,7 +530,7 @@ impl<'a> Parser<'a> {
 
     /// After a mention, place phrases, interludes between commas and a relative clause
     /// (المصدر، الذي رفض الكشف عن اسمه، …) may stand before the complement.
-    fn skip_to_complement(&self, j: usize, meta: &mut Meta) -> usize {
+    fn skip_to_complement(&self, j: usize) -> usize {
         let mut k = j;
         let limit = (j + 16).min(self.n());
         while k < limit {
@@ -577,7 +581,6 @@ impl<'a> Parser<'a> {
             }
             k += 1;
         }
-        let _ = meta;
         j
     }
 
@@ -594,25 +597,6 @@ impl<'a> Parser<'a> {
                     .get(c + 1)
                     .is_some_and(|f| f.word && !f.is(WordClass::Complementizer))
         })
-    }
-
-    /// نقلت X عن Y قوله إن: skips "عن Y قوله" to the complement.
-    fn relay_source(&self, j: usize) -> usize {
-        if self.word(j) != "عن" {
-            return j;
-        }
-        let Some((_, end)) = self.mention(j + 1, 10) else {
-            return j;
-        };
-        let mut k = end;
-        if self.word(k).starts_with("قول") {
-            k += 1;
-        }
-        if self.complement(k, false).is_some() {
-            k
-        } else {
-            j
-        }
     }
 
     /// An SVO subject right before the verb, starting at a clause boundary.
@@ -698,342 +682,13 @@ impl<'a> Parser<'a> {
 
     /// Content that opens by denying (لا صحة لـ، لا أساس له من الصحة) makes a denial.
     fn content_stance(&self, s: usize, stance: Stance) -> Stance {
-        let denial = (s..(s + 10).min(self.n())).any(|k| {
-            let (w0, w1) = (self.word(k), self.word(k + 1));
-            (w0 == "لا" && (w1 == "صحه" || w1 == "اساس"))
-                || (matches!(w0, "عار" | "عاريه") && w1 == "عن")
-        });
-        if denial && stance == Stance::Asserts {
-            Stance::Denies
-        } else {
-            stance
+        let denial = (s..(s + 10).min(self.n()))
+            .find_map(|k| self.lex.denials.longest(&self.words, k))
+            .map(|(_, &st)| st);
+        match denial {
+            Some(d) if stance == Stance::Asserts => d,
+            _ => stance,
         }
-    }
-
-    fn phrase(&self, mut d: Draft, at: usize, verb: usize) -> Option<Draft> {
-        let phrases = self.lex.phrases.get(&verb)?;
-        let limit = (at + 14).min(self.n());
-        for k in at + 1..limit {
-            if self.feats[k].is_stop()
-                || (self.feats[k].punct.is_some() && k > at + 1 && !self.feats[k].is_quote())
-            {
-                break;
-            }
-            for phr in phrases {
-                let fits = phr.rest.iter().enumerate().all(|(m, w)| {
-                    let t = self.word(k + m);
-                    t == w || crate::clitics::without_conjunction(t).any(|(_, r)| r == w)
-                });
-                if !fits {
-                    continue;
-                }
-                if phr.source_after && !d.negated && self.lex.verbs[verb].stance.is_none() {
-                    continue;
-                }
-                let after = k + phr.rest.len();
-                d.kind = CueKind::Refusal;
-                d.stance = phr.stance;
-                if k == at + 1 {
-                    d.cue.1 = after;
-                }
-                if phr.source_after {
-                    d.mention = self.mention(after, 8);
-                    return Some(d);
-                }
-                d.mention = if k > at + 1 {
-                    Some((at + 1, k))
-                } else {
-                    self.subject_before(at)
-                };
-                let ends_in_prep = phr
-                    .rest
-                    .last()
-                    .is_some_and(|w| matches!(w.as_str(), "علي" | "عن"));
-                if ends_in_prep && self.feats.get(after).is_some_and(|f| f.word) {
-                    // تحفظ على ذكر الأسماء: the topic follows the phrase.
-                    d.content = self.content_from(after);
-                } else if matches!(self.word(after), "علي" | "عن" | "بشان" | "حول")
-                    && self.feats.get(after + 1).is_some_and(|f| f.word)
-                {
-                    if let Some((s, e)) = self.content_from(after + 1) {
-                        d.content = Some((s, e));
-                    }
-                } else if matches!(
-                    phr.stance,
-                    Stance::Denies | Stance::NeitherConfirmsNorDenies
-                ) {
-                    let start = if self.is(after, WordClass::Complementizer) {
-                        after + 1
-                    } else {
-                        after
-                    };
-                    if let Some(c) = self.content_from(start) {
-                        d.content = Some(c);
-                        d.quote = content::quote_type(&self.roles, c.0, c.1);
-                        if phr.rest.len() == 1 && phr.stance == Stance::Denies {
-                            // رفض الاتهامات: the object itself is the content.
-                            d.content = Some((k, c.1));
-                            d.quote = QuoteType::None;
-                        }
-                    }
-                }
-                if d.quote == QuoteType::Indirect && d.content.is_none() {
-                    d.quote = QuoteType::None;
-                }
-                return Some(d);
-            }
-        }
-        None
-    }
-
-    /// تواصلت X مع Y للتعليق: the source is Y, who has not answered.
-    fn outreach(&self, mut d: Draft, at: usize) -> Option<Draft> {
-        let limit = (at + 16).min(self.n());
-        let request = (at + 1..limit)
-            .take_while(|&k| !self.feats[k].is_stop())
-            .find(|&k| self.is(k, WordClass::Request))?;
-        d.kind = CueKind::Outreach;
-        d.stance = Stance::NoResponse;
-        // طلبت تعليقا من السفارة / سعت للحصول على تعليق من المكتب: the one asked follows من.
-        if self.word(request + 1) == "من" {
-            d.mention = self.mention(request + 2, 10);
-            return d.mention.map(|_| d);
-        }
-        let target = (at + 1..request).find(|&k| {
-            matches!(self.word(k), "مع" | "الي" | "ب")
-                || (self.word(k).starts_with('ب') && self.sourcey((k, k + 1)))
-        })?;
-        let from = if self.word(target).chars().count() > 1
-            && !matches!(self.word(target), "مع" | "الي")
-        {
-            target
-        } else {
-            target + 1
-        };
-        let end = (from..request)
-            .find(|&k| matches!(self.word(k), "للحصول" | "لطلب"))
-            .unwrap_or(request);
-        d.mention = Some((from, end)).filter(|(s, e)| s < e);
-        d.mention?;
-        Some(d)
-    }
-
-    /// وجاء في البيان أن: the statement is the source.
-    fn statement(&self, mut d: Draft, at: usize) -> Option<Draft> {
-        if self.word(at + 1) != "في" {
-            return None;
-        }
-        let noun = crate::clitics::without_article(self.word(at + 2));
-        let is_statement = self
-            .lex
-            .bodies
-            .longest_with(noun, |_| None)
-            .is_some_and(|(_, b)| b.kind == crate::model::SourceKind::Document)
-            || self.is(at + 2, WordClass::Statement);
-        if !is_statement {
-            return None;
-        }
-        let m = self.mention(at + 2, 10)?;
-        d.mention = Some(m);
-        let (start, _) = self.complement(m.1, false)?;
-        self.finish(d, start, false)
-    }
-
-    fn prep(&self, start: usize, end: usize, stance: Stance, needs_lam: bool) -> Option<Draft> {
-        let mut d = Draft {
-            cue: (start, end),
-            lemma: self.doc.folded(start, end).to_string(),
-            kind: CueKind::Preposition,
-            stance,
-            negated: false,
-            mention: None,
-            content: None,
-            quote: QuoteType::Indirect,
-            gender: Gender::Unknown,
-            number: Number::Unknown,
-            agentless: false,
-            addressee: None,
-            medium: None,
-            time: None,
-            also: None,
-        };
-        let mut j = end;
-        if needs_lam && !self.feats.get(j).is_some_and(|f| f.word && f.lam) {
-            return None;
-        }
-        // بحسب ما ذكرت X / حسبما نقلت X: the verb joins the cue and gives its stance.
-        let ends_with_ma = self.word(end - 1).ends_with("ما");
-        if ends_with_ma {
-            if let Some(form) = self.verb_form(j) {
-                let v = &self.lex.verbs[form.verb];
-                d.cue.1 = j + 1;
-                d.stance = v.stance.unwrap_or(stance);
-                d.gender = form.gender;
-                d.number = form.number;
-                j += 1;
-            }
-        }
-        // "لـ«رويترز»": the preposition stands alone before a quoted name.
-        let m_start = j;
-        let mut meta = Meta::default();
-        let k = if self.word(j) == "ل" { j + 1 } else { j };
-        let m = self.mention(k, 12).map(|(_, e)| (m_start, e));
-        let j = match m {
-            Some((_, e)) => self.interludes(e, &mut meta),
-            None => j,
-        };
-        // بحسب قدرته، حسب المسافة: a measure, not a source.
-        if d.cue.1 == end && !m.is_some_and(|m| self.sourcey(m)) {
-            return None;
-        }
-        d.mention = m;
-        let sent = self.doc.tokens[start].sentence as usize;
-        let (s_start, _) = self.doc.sentences[sent];
-        let at_clause_start = start == s_start
-            || self.feats[start - 1]
-                .punct
-                .is_some_and(|c| matches!(c, ':' | '«' | '"'))
-            || (self.feats[start].conj && self.feats[start - 1].punct.is_some());
-        let ends_sentence =
-            self.feats.get(j).is_none_or(|f| f.is_stop()) || !self.same_sentence(start, j);
-        if at_clause_start && ends_sentence && sent > 0 {
-            // "… . بحسب رويترز." qualifies the sentence before.
-            let (ps, pe) = self.doc.sentences[sent - 1];
-            let e = (ps..pe)
-                .rev()
-                .find(|&k| !self.feats[k].is_stop())
-                .map_or(ps, |k| k + 1);
-            d.content = Some((ps, e)).filter(|(s, e)| s < e);
-        } else if at_clause_start {
-            let mut c = j;
-            if self.feats.get(c).is_some_and(|f| f.punct == Some('،')) {
-                c += 1;
-            }
-            if matches!(self.word(c), "فان" | "فانه" | "فانها" | "فقد" | "ف") {
-                c += 1;
-            }
-            if let Some(k) = self
-                .complement(c, false)
-                .filter(|_| self.is(c, WordClass::Complementizer))
-            {
-                c = k.0;
-            }
-            let (s, e) = self.content_from(c)?;
-            d.content = Some((s, e));
-        } else {
-            let mut e = start;
-            while e > s_start
-                && self.feats[e - 1]
-                    .punct
-                    .is_some_and(|c| matches!(c, '،' | '-'))
-            {
-                e -= 1;
-            }
-            let s = self.clause_start(s_start, e);
-            // The clause the phrase qualifies starts after the last complementizer or relative
-            // pronoun before it (أكد أن الحرب التي خلفت … وفقا لـ…).
-            let s = (s..e)
-                .rev()
-                .find(|&k| self.is(k, WordClass::Complementizer) || self.is(k, WordClass::Relative))
-                .map_or(s, |k| k + 1);
-            if s >= e {
-                return None;
-            }
-            d.content = Some((s, e));
-        }
-        let (s, e) = d.content?;
-        d.quote = content::quote_type(&self.roles, s, e);
-        Some(d)
-    }
-
-    /// Whether a mention names something that can speak: a head noun of a source, a title, a
-    /// medium, a place or a quoted name.
-    fn sourcey(&self, (s, e): (usize, usize)) -> bool {
-        (s..e.min(s + 3)).any(|k| {
-            let w = self.word(k);
-            let base = crate::clitics::without_article(w);
-            let bare = if w.starts_with('ل') && base == w {
-                &w['ل'.len_utf8()..]
-            } else {
-                base
-            };
-            let f = &self.feats[k];
-            f.title > 0
-                || f.media > 0
-                || self.roles[k] == 1
-                || [w, base, bare].iter().any(|x| {
-                    self.lex.bodies.starts(x)
-                        || self.lex.titles.starts(x)
-                        || self.lex.media.starts(x)
-                        || self.lex.places.starts(x)
-                        || self.lex.titles.starts(&format!("ال{x}"))
-                })
-        })
-    }
-
-    /// The start of the clause that ends at `e`: the sentence start, or after a colon.
-    fn clause_start(&self, s_start: usize, e: usize) -> usize {
-        (s_start..e)
-            .rev()
-            .find(|&k| self.feats[k].punct == Some(':'))
-            .map_or(s_start, |k| k + 1)
-    }
-
-    fn formula(&self, start: usize, end: usize, cue: usize, stance: Stance) -> Option<Draft> {
-        let m = self.mention(end, 8)?;
-        let mut d = Draft {
-            cue: (cue, cue + 1),
-            lemma: self.doc.folded(start, end).to_string(),
-            kind: CueKind::Refusal,
-            stance,
-            negated: true,
-            mention: Some(m),
-            content: None,
-            quote: QuoteType::None,
-            gender: Gender::Unknown,
-            number: Number::Unknown,
-            agentless: false,
-            addressee: None,
-            medium: None,
-            time: None,
-            also: None,
-        };
-        if matches!(self.word(m.1), "في" | "عن" | "بشان" | "حول") {
-            d.content = self.content_from(m.1 + 1);
-        }
-        Some(d)
-    }
-
-    /// "جوبا: لم نسمح …" — the first line, short, a name before a colon.
-    fn headline(&self, skip: &[bool]) -> Option<Draft> {
-        let para =
-            (0..self.doc.paragraphs.len()).find(|&p| !skip.get(p).copied().unwrap_or(false))?;
-        let (s, e) = self.doc.paragraphs[para];
-        if e - s > 25 || self.feats[s..e].iter().any(|f| f.is_stop()) {
-            return None;
-        }
-        let colon = (s + 1..(s + 6).min(e)).find(|&k| self.feats[k].punct == Some(':'))?;
-        if !self.feats[s..colon].iter().all(grammar::name_word) || colon + 1 >= e {
-            return None;
-        }
-        let content = (colon + 1, e);
-        Some(Draft {
-            cue: (colon, colon + 1),
-            lemma: ":".into(),
-            kind: CueKind::Headline,
-            stance: self.content_stance(colon + 1, Stance::Asserts),
-            negated: false,
-            mention: Some((s, colon)),
-            content: Some(content),
-            quote: content::quote_type(&self.roles, content.0, content.1),
-            gender: Gender::Unknown,
-            number: Number::Unknown,
-            agentless: false,
-            addressee: None,
-            medium: None,
-            time: None,
-            also: None,
-        })
     }
 }
 

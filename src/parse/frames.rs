@@ -1,0 +1,157 @@
+//! Verbs with frames of their own: refusal phrases (رفض X التعليق), requests for comment
+//! (تواصلت X مع Y للتعليق), statements as sources (وجاء في البيان أن) and relays
+//! (نقلت X عن Y قوله إن).
+
+use super::{content, Draft, Parser};
+use crate::lexicon::{Marker, WordClass};
+use crate::model::{CueKind, QuoteType, Stance};
+
+impl Parser<'_> {
+    pub(super) fn phrase(&self, mut d: Draft, at: usize, verb: usize) -> Option<Draft> {
+        let phrases = self.lex.phrases.get(&verb)?;
+        let limit = (at + 14).min(self.n());
+        for k in at + 1..limit {
+            if self.feats[k].is_stop()
+                || (self.feats[k].punct.is_some() && k > at + 1 && !self.feats[k].is_quote())
+            {
+                break;
+            }
+            for phr in phrases {
+                let fits = phr.rest.iter().enumerate().all(|(m, w)| {
+                    let t = self.word(k + m);
+                    t == w || crate::clitics::without_conjunction(t).any(|(_, r)| r == w)
+                });
+                if !fits {
+                    continue;
+                }
+                if phr.source_after && !d.negated && self.lex.verbs[verb].stance.is_none() {
+                    continue;
+                }
+                let after = k + phr.rest.len();
+                d.kind = CueKind::Refusal;
+                d.stance = phr.stance;
+                if k == at + 1 {
+                    d.cue.1 = after;
+                }
+                if phr.source_after {
+                    d.mention = self.mention(after, 8);
+                    return Some(d);
+                }
+                d.mention = if k > at + 1 {
+                    Some((at + 1, k))
+                } else {
+                    self.subject_before(at)
+                };
+                let ends_in_prep = phr
+                    .rest
+                    .last()
+                    .is_some_and(|w| matches!(w.as_str(), "علي" | "عن"));
+                if ends_in_prep && self.feats.get(after).is_some_and(|f| f.word) {
+                    // تحفظ على ذكر الأسماء: the topic follows the phrase.
+                    d.content = self.content_from(after);
+                } else if matches!(self.word(after), "علي" | "عن" | "بشان" | "حول")
+                    && self.feats.get(after + 1).is_some_and(|f| f.word)
+                {
+                    if let Some((s, e)) = self.content_from(after + 1) {
+                        d.content = Some((s, e));
+                    }
+                } else if matches!(
+                    phr.stance,
+                    Stance::Denies | Stance::NeitherConfirmsNorDenies
+                ) {
+                    let start = if self.is(after, WordClass::Complementizer) {
+                        after + 1
+                    } else {
+                        after
+                    };
+                    if let Some(c) = self.content_from(start) {
+                        d.content = Some(c);
+                        d.quote = content::quote_type(&self.roles, c.0, c.1);
+                        if phr.rest.len() == 1 && phr.stance == Stance::Denies {
+                            // رفض الاتهامات: the object itself is the content.
+                            d.content = Some((k, c.1));
+                            d.quote = QuoteType::None;
+                        }
+                    }
+                }
+                if d.quote == QuoteType::Indirect && d.content.is_none() {
+                    d.quote = QuoteType::None;
+                }
+                return Some(d);
+            }
+        }
+        None
+    }
+
+    /// تواصلت X مع Y للتعليق: the source is Y, who has not answered.
+    pub(super) fn outreach(&self, mut d: Draft, at: usize) -> Option<Draft> {
+        let limit = (at + 16).min(self.n());
+        let request = (at + 1..limit)
+            .take_while(|&k| !self.feats[k].is_stop())
+            .find(|&k| self.is(k, WordClass::Request))?;
+        d.kind = CueKind::Outreach;
+        d.stance = Stance::NoResponse;
+        // طلبت تعليقا من السفارة / سعت للحصول على تعليق من المكتب: the one asked follows من.
+        if self.word(request + 1) == "من" {
+            d.mention = self.mention(request + 2, 10);
+            return d.mention.map(|_| d);
+        }
+        let target = (at + 1..request).find(|&k| {
+            matches!(self.word(k), "مع" | "الي" | "ب")
+                || (self.word(k).starts_with('ب') && self.sourcey((k, k + 1)))
+        })?;
+        let from = if self.word(target).chars().count() > 1
+            && !matches!(self.word(target), "مع" | "الي")
+        {
+            target
+        } else {
+            target + 1
+        };
+        let end = (from..request)
+            .find(|&k| self.lex.marks(self.word(k), Marker::Purpose))
+            .unwrap_or(request);
+        d.mention = Some((from, end)).filter(|(s, e)| s < e);
+        d.mention?;
+        Some(d)
+    }
+
+    /// وجاء في البيان أن: the statement is the source.
+    pub(super) fn statement(&self, mut d: Draft, at: usize) -> Option<Draft> {
+        if self.word(at + 1) != "في" {
+            return None;
+        }
+        let noun = crate::clitics::without_article(self.word(at + 2));
+        let is_statement = self
+            .lex
+            .bodies
+            .longest_with(noun, |_| None)
+            .is_some_and(|(_, b)| b.kind == crate::model::SourceKind::Document)
+            || self.is(at + 2, WordClass::Statement);
+        if !is_statement {
+            return None;
+        }
+        let m = self.mention(at + 2, 10)?;
+        d.mention = Some(m);
+        let (start, _) = self.complement(m.1, false)?;
+        self.finish(d, start, false)
+    }
+
+    /// نقلت X عن Y قوله إن: skips "عن Y قوله" to the complement.
+    pub(super) fn relay_source(&self, j: usize) -> usize {
+        if self.word(j) != "عن" {
+            return j;
+        }
+        let Some((_, end)) = self.mention(j + 1, 10) else {
+            return j;
+        };
+        let mut k = end;
+        if self.lex.marks(self.word(k), Marker::Saying) {
+            k += 1;
+        }
+        if self.complement(k, false).is_some() {
+            k
+        } else {
+            j
+        }
+    }
+}

@@ -1,0 +1,132 @@
+//! Prepositional cues (وفقا لـ، بحسب، نقلا عن): the source follows the phrase and the content
+//! is the clause it qualifies, before it or after it.
+
+use super::{content, Draft, Meta, Parser};
+use crate::lexicon::{Marker, PrepCue, WordClass};
+use crate::model::CueKind;
+
+impl Parser<'_> {
+    pub(super) fn prep(&self, start: usize, end: usize, cue: PrepCue) -> Option<Draft> {
+        let lemma = self.doc.folded(start, end).to_string();
+        let mut d = Draft::new((start, end), lemma, CueKind::Preposition, cue.stance);
+        let mut j = end;
+        if cue.needs_lam && !self.feats.get(j).is_some_and(|f| f.word && f.lam) {
+            return None;
+        }
+        // بحسب ما ذكرت X / حسبما نقلت X: the verb joins the cue and gives its stance.
+        if cue.takes_verb {
+            if let Some(form) = self.verb_form(j) {
+                let v = &self.lex.verbs[form.verb];
+                d.cue.1 = j + 1;
+                d.stance = v.stance.unwrap_or(cue.stance);
+                d.gender = form.gender;
+                d.number = form.number;
+                j += 1;
+            }
+        }
+        // "لـ«رويترز»": the preposition stands alone before a quoted name.
+        let m_start = j;
+        let mut meta = Meta::default();
+        let k = if self.word(j) == "ل" { j + 1 } else { j };
+        let m = self.mention(k, 12).map(|(_, e)| (m_start, e));
+        let j = match m {
+            Some((_, e)) => self.interludes(e, &mut meta),
+            None => j,
+        };
+        // بحسب قدرته، حسب المسافة: a measure, not a source.
+        if d.cue.1 == end && !m.is_some_and(|m| self.sourcey(m)) {
+            return None;
+        }
+        d.mention = m;
+        let sent = self.doc.tokens[start].sentence as usize;
+        let (s_start, _) = self.doc.sentences[sent];
+        let at_clause_start = start == s_start
+            || self.feats[start - 1]
+                .punct
+                .is_some_and(|c| matches!(c, ':' | '«' | '"'))
+            || (self.feats[start].conj && self.feats[start - 1].punct.is_some());
+        let ends_sentence =
+            self.feats.get(j).is_none_or(|f| f.is_stop()) || !self.same_sentence(start, j);
+        if at_clause_start && ends_sentence && sent > 0 {
+            // "… . بحسب رويترز." qualifies the sentence before.
+            let (ps, pe) = self.doc.sentences[sent - 1];
+            let e = (ps..pe)
+                .rev()
+                .find(|&k| !self.feats[k].is_stop())
+                .map_or(ps, |k| k + 1);
+            d.content = Some((ps, e)).filter(|(s, e)| s < e);
+        } else if at_clause_start {
+            let mut c = j;
+            if self.feats.get(c).is_some_and(|f| f.punct == Some('،')) {
+                c += 1;
+            }
+            if self.lex.marks(self.word(c), Marker::Resumptive) {
+                c += 1;
+            }
+            if let Some(k) = self
+                .complement(c, false)
+                .filter(|_| self.is(c, WordClass::Complementizer))
+            {
+                c = k.0;
+            }
+            let (s, e) = self.content_from(c)?;
+            d.content = Some((s, e));
+        } else {
+            let mut e = start;
+            while e > s_start
+                && self.feats[e - 1]
+                    .punct
+                    .is_some_and(|c| matches!(c, '،' | '-'))
+            {
+                e -= 1;
+            }
+            let s = self.clause_start(s_start, e);
+            // The clause the phrase qualifies starts after the last complementizer or relative
+            // pronoun before it (أكد أن الحرب التي خلفت … وفقا لـ…).
+            let s = (s..e)
+                .rev()
+                .find(|&k| self.is(k, WordClass::Complementizer) || self.is(k, WordClass::Relative))
+                .map_or(s, |k| k + 1);
+            if s >= e {
+                return None;
+            }
+            d.content = Some((s, e));
+        }
+        let (s, e) = d.content?;
+        d.quote = content::quote_type(&self.roles, s, e);
+        Some(d)
+    }
+
+    /// Whether a mention names something that can speak: a head noun of a source, a title, a
+    /// medium, a place or a quoted name.
+    pub(super) fn sourcey(&self, (s, e): (usize, usize)) -> bool {
+        (s..e.min(s + 3)).any(|k| {
+            let w = self.word(k);
+            let base = crate::clitics::without_article(w);
+            let bare = if w.starts_with('ل') && base == w {
+                &w['ل'.len_utf8()..]
+            } else {
+                base
+            };
+            let f = &self.feats[k];
+            f.title > 0
+                || f.media > 0
+                || self.roles[k] == 1
+                || [w, base, bare].iter().any(|x| {
+                    self.lex.bodies.starts(x)
+                        || self.lex.titles.starts(x)
+                        || self.lex.media.starts(x)
+                        || self.lex.places.starts(x)
+                        || self.lex.titles.starts(&format!("ال{x}"))
+                })
+        })
+    }
+
+    /// The start of the clause that ends at `e`: the sentence start, or after a colon.
+    pub(super) fn clause_start(&self, s_start: usize, e: usize) -> usize {
+        (s_start..e)
+            .rev()
+            .find(|&k| self.feats[k].punct == Some(':'))
+            .map_or(s_start, |k| k + 1)
+    }
+}
