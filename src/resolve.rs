@@ -91,16 +91,17 @@ pub fn resolve(
 /// The speaker a cue without a mention continues.
 fn antecedent(r: &Resolution, drafts: &[Draft], i: usize) -> Option<usize> {
     let d = &drafts[i];
-    let sentence_of = |k: usize| drafts[k].cue.0;
+    // How far back, in tokens, a participle still continues the last speaker.
+    const PARTICIPLE_REACH: usize = 200;
     let prior: Vec<usize> = (0..i)
         .rev()
         .filter(|&k| r.source_of[k].is_some())
         .take(6)
         .collect();
-    // A participle continues the speaker of its own sentence.
+    // A participle continues the nearest speaker, whatever its agreement.
     if d.kind == CueKind::Participle {
         if let Some(&k) = prior.first() {
-            if sentence_of(k) + 200 > d.cue.0 {
+            if drafts[k].cue.0 + PARTICIPLE_REACH > d.cue.0 {
                 return r.source_of[k];
             }
         }
