@@ -185,8 +185,9 @@ pub fn find(doc: &Document, lex: &Lexicon) -> Cues {
         // أردني is a nisba, not أ+رد+ني.
         let place = lex.places.longest_with(w, |_| None).is_some();
         if f.class != Some(WordClass::NotCue) && prep.is_none() && !place {
-            if let Some(cue) = verb_cue(lex, w, i) {
+            if let Some((cue, conj)) = verb_cue(lex, w, words.get(i + 1).copied(), i) {
                 f.verb = true;
+                f.conj |= conj;
                 if let Cue::Verb { form, .. } = cue {
                     f.finite = matches!(form.tense, Tense::Past | Tense::Present | Tense::Future);
                 }
@@ -210,31 +211,38 @@ pub fn find(doc: &Document, lex: &Lexicon) -> Cues {
     Cues { feats, cues }
 }
 
-fn verb_cue(lex: &Lexicon, w: &str, at: usize) -> Option<Cue> {
-    for (_, rest) in clitics::without_conjunction(w) {
+/// A verb cue at `w`, and whether its reading took a conjunction off (وقال، فأكدته).
+fn verb_cue(lex: &Lexicon, w: &str, next: Option<&str>, at: usize) -> Option<(Cue, bool)> {
+    for (pre, rest) in clitics::without_conjunction(w) {
         if let Some(form) = lex.forms(rest).first() {
-            return Some(Cue::Verb {
+            let cue = Cue::Verb {
                 at,
                 form: *form,
                 enclitic: false,
-            });
+            };
+            return Some((cue, pre > 0));
         }
     }
-    // An object pronoun on a verb that takes objects: أكدته، تؤكدها، أعلنتها.
-    for (_, rest) in clitics::without_conjunction(w) {
+    // An object pronoun on a verb that takes objects: أكدته، تؤكدها، أعلنتها; on any verb of
+    // saying when a complementizer follows (وأخبرته أنه، أبلغهم بأن).
+    let before_complement = next.is_some_and(|n| {
+        clitics::split(n, |b| lex.word_class(b) == Some(WordClass::Complementizer)).is_some()
+    });
+    for (pre, rest) in clitics::without_conjunction(w) {
         // Third-person objects only: the story reports what was said of someone.
         let third = clitics::without_enclitic(rest).filter(|(_, e)| e.starts_with('ه'));
         if let Some((base, _)) = third {
-            let form = lex
-                .forms(base)
-                .iter()
-                .find(|f| f.tense != Tense::Participle && lex.verbs[f.verb].frame == Frame::Object);
+            let form = lex.forms(base).iter().find(|f| {
+                f.tense != Tense::Participle
+                    && (lex.verbs[f.verb].frame == Frame::Object || before_complement)
+            });
             if let Some(form) = form {
-                return Some(Cue::Verb {
+                let cue = Cue::Verb {
                     at,
                     form: *form,
                     enclitic: true,
-                });
+                };
+                return Some((cue, pre > 0));
             }
         }
     }

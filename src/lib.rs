@@ -77,7 +77,7 @@ impl Analyzer {
         let cleaned = clean::clean(&doc, lex);
         let cues = cues::find(&doc, lex);
         let drafts = parse::parse(&doc, lex, &cues, &cleaned.skip);
-        let resolution = resolve::resolve(&doc, lex, &drafts, cleaned.dateline);
+        let resolution = resolve::resolve(&doc, lex, &cues.feats, &drafts, cleaned.dateline);
         build(input, &doc, &cleaned, &drafts, &resolution)
     }
 }
@@ -111,11 +111,20 @@ fn build(
             let e = &res.entities[k];
             Source {
                 id: id_of(k).expect("ordered"),
-                name: span(e.name).text,
+                name: match &e.display {
+                    Some(parts) => parts
+                        .iter()
+                        .map(|&p| span(p).text)
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    None => span(e.name).text,
+                },
                 kind: e.kind,
                 role: e.role.map(|r| span(r).text),
                 affiliation: e.affiliation.clone(),
-                anonymity_reason: None,
+                anonymity_reason: e.reason.map(|r| span(r).text),
+                speaks_for: e.represents.map(|r| span(r).text),
+                evidence: e.evidence.clone(),
                 mentions: e.mentions.iter().map(|&m| span(m)).collect(),
                 attributions: Vec::new(),
             }

@@ -226,6 +226,10 @@ pub struct Source {
     pub affiliation: Option<String>,
     /// Why it is unnamed, where the text says.
     pub anonymity_reason: Option<String>,
+    /// The body a spokesperson speaks for (المتحدث باسم «الجيش»).
+    pub speaks_for: Option<String>,
+    /// What the kind and affiliation rest on (title, head noun, nisba, media name …).
+    pub evidence: Vec<String>,
     /// Every mention.
     pub mentions: Vec<TextSpan>,
     /// The attributions it made.

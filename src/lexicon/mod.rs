@@ -148,6 +148,14 @@ pub enum Marker {
     Resumptive,
     /// The verbal noun of a relay (قوله).
     Saying,
+    /// A resumptive pronoun after a verb in a relative clause (بيانا أكد فيه).
+    InWhich,
+    /// A verb that issues a statement (أصدر الوزير بيانا).
+    Issue,
+    /// A quantifier before a source's head (بعض المصادر، أكثر من مصدر).
+    Quantifier,
+    /// A verb that goes on with the last speaker whatever lies between (أضاف، تابع).
+    Continues,
 }
 
 impl Marker {
@@ -161,6 +169,10 @@ impl Marker {
             "request_noun" => Marker::RequestNoun,
             "resumptive" => Marker::Resumptive,
             "saying" => Marker::Saying,
+            "in_which" => Marker::InWhich,
+            "issue" => Marker::Issue,
+            "quantifier" => Marker::Quantifier,
+            "continues" => Marker::Continues,
             _ => return None,
         })
     }

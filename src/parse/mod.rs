@@ -397,22 +397,39 @@ impl<'a> Parser<'a> {
         }
         let mut meta = Meta::default();
         let mut possessed_object = false;
-        let mut j = self.interludes(at + 1, &mut meta);
+        // بيانا أكد فيه أن: the resumptive pronoun of a relative clause.
+        let first = if self.lex.marks(self.word(at + 1), Marker::InWhich) {
+            at + 2
+        } else {
+            at + 1
+        };
+        let mut j = self.interludes(first, &mut meta);
         // أضاف قائلا / تابع يقول: one cue over both words.
         if let Some(k) = self.continuation(j) {
             d.cue.1 = k;
             j = self.interludes(k, &mut meta);
         }
         j = self.coordinated(j, &mut d);
+        // A subject that opens its clause before the verb leaves the noun after it the object.
+        let svo = (!enclitic)
+            .then(|| self.subject_clause(at))
+            .flatten()
+            .filter(|&(_, strong)| strong)
+            .map(|(m, _)| m)
+            .or_else(|| self.issuer_before(at));
         let allow_object =
             matches!(verb.frame, Frame::Object) || (negated && verb.negated.is_some());
         let strong_object = allow_object
             && (negated
+                || svo.is_some()
                 || matches!(
                     d.stance,
                     Stance::Confirms | Stance::Denies | Stance::NeitherConfirmsNorDenies
                 ));
-        if (self.complement(j, allow_object).is_none() || self.quoted_name_at(j)) && !enclitic {
+        if let Some(m) = svo {
+            d.mention = Some(m);
+            j = self.skip_to_complement(j);
+        } else if self.complement(j, allow_object).is_none() || self.quoted_name_at(j) {
             if let Some(mut m) = self.mention(j, 14) {
                 // أبدت مصادر لبنانية استغرابها: a possessed noun after the subject is the object.
                 if allow_object {
@@ -601,36 +618,109 @@ impl<'a> Parser<'a> {
 
     /// An SVO subject right before the verb, starting at a clause boundary.
     fn subject_before(&self, at: usize) -> Option<(usize, usize)> {
-        let mut k = at;
-        while k > 0 && (self.is(k - 1, WordClass::Qad) || self.is(k - 1, WordClass::Negation)) {
-            k -= 1;
+        self.subject_clause(at).map(|(m, _)| m)
+    }
+
+    /// An SVO subject before the verb, and whether a complementizer, كان, a boundary word or
+    /// the sentence start opens its clause: then the noun after the verb is its object
+    /// (أن الحكومة أكدت الخبر، وكانت مصادر سربت الخبر).
+    fn subject_clause(&self, at: usize) -> Option<((usize, usize), bool)> {
+        // وأخبرته، ويرفض: a verb with its own conjunction starts a clause of its own.
+        if self.feats[at].conj {
+            return None;
         }
-        let end = k;
-        while k > 0
-            && self.same_sentence(k - 1, at)
-            && (grammar::name_word(&self.feats[k - 1]) || (k - 1 > 0 && self.name_continues(k - 1)))
-            && end - k < 10
+        let mut end = at;
+        while end > 0 && (self.is(end - 1, WordClass::Qad) || self.is(end - 1, WordClass::Negation))
         {
+            end -= 1;
+        }
+        // An apposition between commas: وكانت النائبة في البرلمان، فلانة الفلانية، صرحت.
+        if end > 3 && self.feats[end - 1].punct == Some('،') {
+            let inner = self.name_back(end - 1, at)?;
+            if inner < 2 || self.feats[inner - 1].punct != Some('،') || end - 1 - inner > 5 {
+                return None;
+            }
+            let head = self.name_back(inner - 1, at)?;
+            let strong = self.clause_opens(head, at)?;
+            return Some(((head, end - 1), strong));
+        }
+        let k = self.name_back(end, at)?;
+        self.clause_opens(k, at).map(|strong| ((k, end), strong))
+    }
+
+    /// Walks back from `end` over a name (words, quoted names «…»); the name's first token.
+    fn name_back(&self, end: usize, at: usize) -> Option<usize> {
+        let mut k = end;
+        while k > 0 && self.same_sentence(k - 1, at) && end - k < 10 {
+            let f = &self.feats[k - 1];
+            if f.is_close_quote() {
+                // صحيفة «نيويورك تايمز» الأمريكية نشرت: a short quoted name inside the subject.
+                let open = (k.saturating_sub(8)..k - 1)
+                    .rev()
+                    .find(|&m| self.feats[m].is_open_quote())?;
+                if open + 1 == k - 1 || !self.feats[open + 1..k - 1].iter().all(|f| f.word) {
+                    break;
+                }
+                k = open;
+                continue;
+            }
+            if !(grammar::name_word(f) || (k - 1 > 0 && self.name_continues(k - 1)))
+                || self.lex.marks(self.word(k - 1), Marker::Issue)
+            {
+                break;
+            }
             k -= 1;
             if self.feats[k].conj {
                 break;
             }
         }
-        // A quoted name inside the subject: «جبهة الفدائيين» المنشقة أعلنت.
-        if k == end {
+        (k < end && !self.feats[k].enclitic && !self.feats[k].is_quote()).then_some(k)
+    }
+
+    /// Whether a clause opens at `k`: None if not, Some(strong) if so.
+    fn clause_opens(&self, k: usize, at: usize) -> Option<bool> {
+        if k == 0 || !self.same_sentence(k - 1, at) {
+            return Some(true);
+        }
+        let prev = &self.feats[k - 1];
+        if matches!(
+            prev.class,
+            Some(WordClass::Boundary | WordClass::Kana | WordClass::Complementizer)
+        ) {
+            return Some(true);
+        }
+        let weak = self.feats[k].conj
+            || prev
+                .punct
+                .is_some_and(|c| matches!(c, '،' | ':' | '-' | '»' | '«' | '"'));
+        weak.then_some(false)
+    }
+
+    /// أصدر الوزير بيانا أكد فيه: the subject of the issuing verb speaks through the statement.
+    fn issuer_before(&self, at: usize) -> Option<(usize, usize)> {
+        if at < 3
+            || !self.lex.marks(self.word(at + 1), Marker::InWhich)
+            || !self.statement_at(at - 1)
+        {
             return None;
         }
-        let starts_clause = k == 0
-            || !self.same_sentence(k - 1, at)
-            || self.feats[k].conj
-            || self.feats[k - 1]
-                .punct
-                .is_some_and(|c| matches!(c, '،' | ':' | '-' | '»' | '«' | '"'))
-            || matches!(
-                self.feats[k - 1].class,
-                Some(WordClass::Boundary | WordClass::Kana | WordClass::Complementizer)
-            );
-        (starts_clause && !self.feats[k].enclitic).then_some((k, end))
+        let end = at - 1;
+        let start = (end.saturating_sub(10)..end)
+            .rev()
+            .take_while(|&k| self.same_sentence(k, at))
+            .find(|&k| self.lex.marks(self.word(k), Marker::Issue))?
+            + 1;
+        (start < end && self.feats[start..end].iter().all(grammar::name_word))
+            .then_some((start, end))
+    }
+
+    /// A noun of statement, also in the accusative (بيانا، تقريرا).
+    fn statement_at(&self, k: usize) -> bool {
+        self.feats[k].statement
+            || self
+                .word(k)
+                .strip_suffix('ا')
+                .is_some_and(|b| self.lex.word_class(b) == Some(WordClass::Statement))
     }
 
     /// The quotation ending just before `«…»، VERB`.

@@ -1,0 +1,501 @@
+//! Stage 7: tie every attribution to a source entity.
+//!
+//! A named mention joins an earlier source when it is the same words (or the same consonant
+//! skeleton: ترامب / ترمب), a bare anaphor of its head (المصدر ← مصدر إسرائيلي مطلع; a head
+//! no speaker had is looked for in the text before: الإدارة ← إدارة الهجرة البريطانية), a
+//! generic anonymous anaphor of the last unnamed source (المصادر ← شخصان مقربان), a title
+//! repeated without the name (الوزير القطري ← وزير الخارجية القطري فلان), a surname
+//! (روبيو ← ماركو روبيو), or an acronym given in parentheses (IDF).
+//!
+//! A cue without a mention (وأضاف، مضيفا، لكنها قالت) takes, in order: for a participle, the
+//! nearest speaker; for a coordinated verb that does not continue a speaker, the subject of its
+//! clause (إن بريطانيا رفضت … وأخبرته); a known source standing as a subject since the last
+//! attribution (أرسلت كلينتون … وقالت); the most recent speaker that agrees in gender and
+//! number; else the most recent one, because machine-translated text breaks agreement.
+//! Each source gets a kind, an affiliation, a role and, for unnamed sources, the reason the
+//! text gives for not naming them.
+
+mod profile;
+mod scan;
+
+use crate::cues::Feat;
+use crate::lexicon::{Lexicon, Marker};
+use crate::model::{CueKind, Gender, Number, SourceKind};
+use crate::normalize::fold;
+use crate::parse::Draft;
+use crate::segment::Document;
+
+use profile::profile;
+
+/// A source before serialization, in token coordinates.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    /// Every mention, in text order.
+    pub mentions: Vec<(usize, usize)>,
+    /// The mention giving the fullest name.
+    pub name: (usize, usize),
+    /// A name composed of several mentions when no one mention gives it (بيان + وزارة العدل).
+    pub display: Option<Vec<(usize, usize)>>,
+    /// Content words of the name, folded, without article, ل or tanween.
+    keys: Vec<String>,
+    /// The head word (after any quantifier), folded like the keys.
+    head: Option<String>,
+    /// Whether the name holds words that are no title, body, place or descriptor.
+    named: bool,
+    /// Whether the head carries the article (المصدر, not مصدر).
+    definite: bool,
+    /// Agreement.
+    pub gender: Gender,
+    /// Agreement number.
+    pub number: Number,
+    /// Kind.
+    pub kind: SourceKind,
+    /// ISO country.
+    pub affiliation: Option<String>,
+    /// Title tokens.
+    pub role: Option<(usize, usize)>,
+    /// The body a spokesperson speaks for (المتحدث باسم «الجيش»).
+    pub represents: Option<(usize, usize)>,
+    /// Why the text does not name it (طلب عدم الكشف عن هويته).
+    pub reason: Option<(usize, usize)>,
+    /// What the kind and affiliation rest on.
+    pub evidence: Vec<String>,
+}
+
+impl Entity {
+    fn is_bare_head(&self) -> bool {
+        self.keys.len() == 1 && !self.named
+    }
+
+    /// The keys joined, for skeleton comparison.
+    fn skeleton(&self) -> Vec<String> {
+        self.keys.iter().map(|k| skeleton(k)).collect()
+    }
+}
+
+/// Sources and, for each draft, its source index.
+#[derive(Debug, Clone, Default)]
+pub struct Resolution {
+    /// Entities in order of first mention.
+    pub entities: Vec<Entity>,
+    /// Per draft.
+    pub source_of: Vec<Option<usize>>,
+}
+
+/// Resolves the drafts' sources. `dateline` becomes an entity of its own.
+pub fn resolve(
+    doc: &Document,
+    lex: &Lexicon,
+    feats: &[Feat],
+    drafts: &[Draft],
+    dateline: Option<(usize, usize)>,
+) -> Resolution {
+    let mut r = Resolver {
+        doc,
+        lex,
+        feats,
+        drafts,
+        res: Resolution::default(),
+    };
+    if let Some(m) = dateline {
+        let mut e = profile(doc, lex, m, false);
+        e.kind = SourceKind::Media;
+        e.gender = Gender::Feminine;
+        e.evidence.push("dateline".into());
+        r.res.entities.push(e);
+    }
+    for i in 0..drafts.len() {
+        let src = r.source(i);
+        r.res.source_of.push(src);
+    }
+    r.reasons();
+    r.res
+}
+
+/// Only recent entities are candidates, which keeps resolution linear on long inputs.
+const WINDOW: usize = 64;
+
+struct Resolver<'a> {
+    doc: &'a Document,
+    lex: &'a Lexicon,
+    feats: &'a [Feat],
+    drafts: &'a [Draft],
+    res: Resolution,
+}
+
+impl Resolver<'_> {
+    fn source(&mut self, i: usize) -> Option<usize> {
+        let d = &self.drafts[i];
+        if d.agentless {
+            return None;
+        }
+        match d.mention {
+            Some(m) => {
+                let cand = profile(self.doc, self.lex, m, d.kind == CueKind::Preposition);
+                (!cand.keys.is_empty()).then(|| self.join(cand, m))
+            }
+            None => self.antecedent(i),
+        }
+    }
+
+    fn recent(&self) -> impl Iterator<Item = (usize, &Entity)> {
+        self.res.entities.iter().enumerate().rev().take(WINDOW)
+    }
+
+    /// The entity `cand` (mentioned at `m`) names: an earlier one, or a new one.
+    fn join(&mut self, cand: Entity, m: (usize, usize)) -> usize {
+        if let Some(k) = self.find_existing(&cand) {
+            self.merge(k, cand, m);
+            return k;
+        }
+        if cand.is_bare_head() && cand.definite && self.is_head(&cand.keys[0]) {
+            // الإدارة ← إدارة التأشيرات والهجرة البريطانية, said before by no one.
+            if let Some(full) = scan::fuller_mention(self.doc, self.feats, m.0, &cand.keys[0]) {
+                let mut e = profile(self.doc, self.lex, full, false);
+                if e.kind != SourceKind::Unknown || cand.kind == SourceKind::Unknown {
+                    e.display = self.statement_display(full);
+                    e.mentions = vec![full, m];
+                    e.evidence
+                        .push(format!("anaphor of {}", self.doc.folded(full.0, full.1)));
+                    self.res.entities.push(e);
+                    return self.res.entities.len() - 1;
+                }
+            }
+            // المصادر ← شخصان مقربان: a generic anonymous anaphor takes the last unnamed source.
+            if cand.kind == SourceKind::Anonymous {
+                let plural = cand.number == Number::Plural;
+                let last = self.recent().find(|(_, e)| {
+                    e.kind == SourceKind::Anonymous && (e.number == Number::Plural) == plural
+                });
+                if let Some((k, _)) = last {
+                    self.res.entities[k].mentions.push(m);
+                    return k;
+                }
+            }
+        }
+        self.res.entities.push(cand);
+        self.res.entities.len() - 1
+    }
+
+    /// Adds a mention to entity `k`, and takes the candidate's profile when it is fuller.
+    fn merge(&mut self, k: usize, cand: Entity, m: (usize, usize)) {
+        let e = &mut self.res.entities[k];
+        e.mentions.push(m);
+        let fuller = cand.keys.len() > e.keys.len()
+            && cand.kind != SourceKind::Unknown
+            && (cand.named || !e.named);
+        if fuller {
+            let mentions = std::mem::take(&mut e.mentions);
+            let reason = e.reason.take();
+            let display = e.display.take();
+            *e = Entity {
+                mentions,
+                reason: cand.reason.or(reason),
+                display: cand.display.clone().or(display),
+                ..cand
+            };
+        }
+    }
+
+    fn is_head(&self, w: &str) -> bool {
+        let lex = self.lex;
+        lex.bodies.starts(w) || lex.titles.starts(w) || lex.titles.starts(&format!("ال{w}"))
+    }
+
+    fn find_existing(&self, cand: &Entity) -> Option<usize> {
+        let skel = cand.skeleton();
+        if let Some((k, _)) = self
+            .recent()
+            .find(|(_, e)| e.keys == cand.keys || (cand.named && e.skeleton() == skel))
+        {
+            return Some(k);
+        }
+        if cand.is_bare_head() {
+            let w = &cand.keys[0];
+            if self.is_head(w) {
+                // المصدر ← مصدر إسرائيلي; المصادر ← مصادر مطلعة; الوزير ← وزير الخارجية …
+                return self
+                    .recent()
+                    .find(|(_, e)| e.head.as_deref().is_some_and(|h| same_head(h, w)))
+                    .map(|(k, _)| k);
+            }
+            return None;
+        }
+        if cand.keys.len() == 1 {
+            let w = &cand.keys[0];
+            // An acronym given in parentheses: IDF ← قوات الدفاع الإسرائيلية (IDF).
+            if w.chars().all(|c| c.is_ascii_alphanumeric()) {
+                return self
+                    .recent()
+                    .find(|(_, e)| e.keys.len() > 1 && e.keys.iter().any(|k| k == w))
+                    .map(|(k, _)| k);
+            }
+            // A surname: روبيو ← ماركو روبيو (also spelled otherwise: ترمب ← ترامب).
+            if self.lex.places.starts(w) || self.lex.media.starts(w) {
+                return None;
+            }
+            let s = skeleton(w);
+            return self
+                .recent()
+                .find(|(_, e)| {
+                    e.kind == SourceKind::NamedPerson
+                        && e.keys.len() > 1
+                        && e.keys.last().is_some_and(|l| l == w || skeleton(l) == s)
+                })
+                .map(|(k, _)| k);
+        }
+        // A title repeated without the name: الوزير القطري ← وزير الخارجية القطري فلان.
+        if cand.role.is_some() && !cand.named && cand.represents.is_none() {
+            let h = cand.head.as_deref()?;
+            return self
+                .recent()
+                .find(|(_, e)| {
+                    e.role.is_some()
+                        && e.head.as_deref().is_some_and(|eh| same_head(eh, h))
+                        && (cand.affiliation.is_none() || cand.affiliation == e.affiliation)
+                        && matches!(e.kind, SourceKind::NamedPerson | SourceKind::Anonymous)
+                })
+                .map(|(k, _)| k);
+        }
+        None
+    }
+
+    /// A statement noun that was an earlier attribution's medium is named with its issuer
+    /// (في بيان → بيان وزارة العدل).
+    fn statement_display(&self, (s, e): (usize, usize)) -> Option<Vec<(usize, usize)>> {
+        if !self.feats.get(s).is_some_and(|f| f.statement) {
+            return None;
+        }
+        let i = self
+            .drafts
+            .iter()
+            .rposition(|d| d.medium.is_some_and(|(ms, me)| ms <= s && e <= me))?;
+        let issuer = &self.res.entities[self.res.source_of.get(i).copied().flatten()?];
+        let mut parts = vec![(s, e)];
+        parts.extend(issuer.display.clone().unwrap_or_else(|| vec![issuer.name]));
+        Some(parts)
+    }
+
+    /// The speaker a cue without a mention continues.
+    fn antecedent(&mut self, i: usize) -> Option<usize> {
+        let d = &self.drafts[i];
+        let r = &self.res;
+        // How far back, in tokens, a participle still continues the last speaker.
+        const PARTICIPLE_REACH: usize = 200;
+        let prior: Vec<usize> = (0..i)
+            .rev()
+            .filter(|&k| r.source_of[k].is_some())
+            .take(6)
+            .collect();
+        // A participle continues the nearest speaker, whatever its agreement.
+        if d.kind == CueKind::Participle {
+            if let Some(&k) = prior.first() {
+                if self.drafts[k].cue.0 + PARTICIPLE_REACH > d.cue.0 {
+                    return r.source_of[k];
+                }
+            }
+        }
+        let continues = self.lex.marks(&fold(&d.lemma), Marker::Continues);
+        let cue = d.cue.0;
+        let coordinated =
+            self.feats[cue].conj || (cue > 0 && d.negated && self.feats[cue - 1].conj);
+        if coordinated && !continues {
+            // إن بريطانيا رفضت طلبه … وأخبرته أنه: the subject of the clause it joins.
+            if let Some(m) = scan::clause_subject(self.doc, self.lex, self.feats, cue) {
+                let cand = profile(self.doc, self.lex, m, false);
+                if !cand.keys.is_empty()
+                    && gender_agrees(d.gender, d.number, cand.gender, cand.number)
+                {
+                    return Some(self.join(cand, m));
+                }
+            }
+        }
+        let (gender, number) = (d.gender, d.number);
+        let since = prior
+            .first()
+            .map(|&k| {
+                let p = &self.drafts[k];
+                p.cue.1.max(p.content.map_or(0, |c| c.1))
+            })
+            .unwrap_or(0);
+        // أرسلت كلينتون الوثائق … وقالت إنها: a known source as a subject since then.
+        if let Some(k) = self.subject_since(since, cue, gender, number) {
+            return Some(k);
+        }
+        let r = &self.res;
+        let agrees = |k: usize| {
+            let e = &r.entities[r.source_of[k].expect("filtered")];
+            gender_agrees(gender, number, e.gender, e.number)
+        };
+        // وأضاف after a ministry's statement: a masculine default in translated text.
+        if let Some(&k) = prior.first() {
+            let e = &r.entities[r.source_of[k].expect("filtered")];
+            let near =
+                self.doc.tokens[cue].sentence <= self.doc.tokens[self.drafts[k].cue.0].sentence + 2;
+            if continues
+                && near
+                && gender == Gender::Masculine
+                && number == Number::Singular
+                && e.gender == Gender::Feminine
+                && e.number == Number::Singular
+                && matches!(
+                    e.kind,
+                    SourceKind::OfficialBody | SourceKind::Organization | SourceKind::Media
+                )
+            {
+                return r.source_of[k];
+            }
+        }
+        prior
+            .iter()
+            .copied()
+            .find(|&k| agrees(k))
+            .or_else(|| prior.first().copied())
+            .and_then(|k| r.source_of[k])
+    }
+
+    /// The last known source standing as a subject (not after a preposition) in `from..to`.
+    fn subject_since(&self, from: usize, to: usize, g: Gender, n: Number) -> Option<usize> {
+        const REACH: usize = 80;
+        let from = from.max(to.saturating_sub(REACH));
+        (from..to).rev().find_map(|t| {
+            if !self.feats[t].word
+                || (t > 0 && self.feats[t - 1].class == Some(crate::lexicon::WordClass::Prep))
+            {
+                return None;
+            }
+            let w = self.doc.text(t);
+            let readings: Vec<&str> = crate::clitics::without_conjunction(w)
+                .map(|(_, r)| crate::clitics::without_article(r))
+                .collect();
+            self.recent()
+                .find(|(_, e)| {
+                    let hit = match e.keys.as_slice() {
+                        [only] => {
+                            e.kind != SourceKind::Anonymous && readings.contains(&only.as_str())
+                        }
+                        [.., last] => {
+                            e.kind == SourceKind::NamedPerson && readings.contains(&last.as_str())
+                        }
+                        [] => false,
+                    };
+                    hit && gender_agrees(g, n, e.gender, e.number)
+                })
+                .map(|(k, _)| k)
+        })
+    }
+
+    /// For unnamed sources, the reason the text gives near a mention (الذي طلب عدم الكشف عن
+    /// هويته، دون الكشف عن هويتها).
+    fn reasons(&mut self) {
+        const REACH: usize = 25;
+        let words: Vec<&str> = (0..self.doc.len()).map(|i| self.doc.text(i)).collect();
+        for e in &mut self.res.entities {
+            if e.kind != SourceKind::Anonymous || e.reason.is_some() {
+                continue;
+            }
+            e.reason = e.mentions.iter().find_map(|&(_, end)| {
+                (end..(end + REACH).min(words.len()))
+                    .take_while(|&k| {
+                        self.doc.tokens[k].sentence
+                            == self.doc.tokens[end.saturating_sub(1)].sentence
+                    })
+                    .find_map(|k| {
+                        self.lex
+                            .anonymity
+                            .longest(&words, k)
+                            .filter(|(_, &reason)| reason)
+                            .map(|(len, _)| (k, k + len))
+                    })
+            });
+        }
+    }
+}
+
+fn gender_agrees(cue_g: Gender, cue_n: Number, g: Gender, n: Number) -> bool {
+    let g_ok = cue_g == Gender::Unknown || g == Gender::Unknown || cue_g == g;
+    // A plural verb wants a plural human subject; a singular feminine verb also fits non-human plurals.
+    let n_ok = match cue_n {
+        Number::Plural => n == Number::Plural,
+        Number::Singular => {
+            n != Number::Plural || g == Gender::Feminine && cue_g == Gender::Feminine
+        }
+        _ => true,
+    };
+    g_ok && n_ok
+}
+
+fn same_head(a: &str, b: &str) -> bool {
+    a == b || (a.len() > 4 && b.starts_with(a)) || (b.len() > 4 && a.starts_with(b))
+}
+
+/// The consonant skeleton of a transliterated name: long vowels after the first letter and a
+/// final ه dropped, so ترامب / ترمب and الشارة / شارا compare equal.
+fn skeleton(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    for (k, c) in w.chars().enumerate() {
+        if k > 0 && matches!(c, 'ا' | 'و' | 'ي') {
+            continue;
+        }
+        out.push(c);
+    }
+    if out.chars().count() > 2 && out.ends_with('ه') {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{cues, parse};
+
+    fn sources(src: &str) -> Vec<Option<String>> {
+        let lex = Lexicon::embedded();
+        let doc = Document::new(src);
+        let c = cues::find(&doc, &lex);
+        let drafts = parse::parse(&doc, &lex, &c, &vec![false; doc.paragraphs.len()]);
+        let r = resolve(&doc, &lex, &c.feats, &drafts, None);
+        r.source_of
+            .iter()
+            .map(|s| {
+                s.map(|k| {
+                    let (a, b) = r.entities[k].name;
+                    doc.folded(a, b).to_string()
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn pro_drop_takes_the_last_speaker() {
+        let got = sources("قال الوزير إن الوضع مستقر. وأضاف أن المحادثات مستمرة.");
+        assert_eq!(got, [Some("الوزير".into()), Some("الوزير".into())]);
+    }
+
+    #[test]
+    fn pro_drop_prefers_agreement() {
+        let got = sources("قالت الوزارة إن الوضع مستقر. وقال المتحدث إن الحدود مغلقة. وأضافت أن المعبر سيفتح غدا.");
+        assert_eq!(got[2].as_deref(), Some("الوزاره"));
+    }
+
+    #[test]
+    fn anaphor_joins_its_head() {
+        let got = sources("قال مصدر أمني مطلع إن الهجوم فشل. وقال المصدر إن التحقيق بدأ.");
+        assert_eq!(got[1].as_deref(), Some("مصدر امني مطلع"));
+    }
+
+    #[test]
+    fn surname_joins_the_full_name() {
+        let got = sources(
+            "قال وزير الخارجية سامي الحداد إن الاتفاق قريب. وقال الحداد إن الجولة المقبلة في عمان.",
+        );
+        assert_eq!(got[1], got[0]);
+    }
+
+    #[test]
+    fn different_heads_stay_apart() {
+        let got = sources("قالت الوزارة إن المعبر مغلق. وقال الجيش إن الحدود آمنة.");
+        assert_ne!(got[0], got[1]);
+    }
+}

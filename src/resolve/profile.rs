@@ -1,0 +1,258 @@
+//! What one mention says of its source: kind, agreement, role, affiliation, and the evidence.
+
+use crate::clitics;
+use crate::lexicon::{Lexicon, Marker, PlaceForm};
+use crate::model::{Gender, Number, SourceKind};
+use crate::segment::Document;
+
+use super::Entity;
+
+/// The word without an accusative tanween alef (مصدرا → مصدر، باكستانيا → باكستاني), when it
+/// leaves at least three letters.
+pub(super) fn without_tanween(w: &str) -> Option<&str> {
+    let base = w.strip_suffix('ا')?;
+    (base.chars().count() >= 3 && !base.ends_with('ا')).then_some(base)
+}
+
+/// The first of the word's readings (itself, then without tanween) that `known` accepts.
+fn reading(w: &str, known: impl Fn(&str) -> bool) -> Option<&str> {
+    std::iter::once(w)
+        .chain(without_tanween(w))
+        .find(|r| known(r))
+}
+
+/// A title that names the body it speaks for next (المتحدث باسم، الناطق باسم).
+fn speaks_for(doc: &Document, (s, len): (usize, usize)) -> bool {
+    len > 0 && doc.text(s + len - 1) == "باسم"
+}
+
+/// Builds an entity from the mention `s..e`. `lam`: the first word may carry a ل that is a
+/// preposition of the cue (وفقا لمصدر).
+pub(super) fn profile(doc: &Document, lex: &Lexicon, (s, e): (usize, usize), lam: bool) -> Entity {
+    let words: Vec<&str> = (s..e).map(|i| doc.text(i)).collect();
+    let mut keys = Vec::new();
+    for (k, w) in words.iter().enumerate() {
+        if !w.chars().next().is_some_and(char::is_alphanumeric) || *w == "ل" {
+            continue;
+        }
+        let mut base = clitics::without_article(w);
+        if k == 0 && lam && base == *w && base.starts_with('ل') && base.chars().count() > 3 {
+            base = &base['ل'.len_utf8()..];
+        }
+        keys.push(without_tanween(base).unwrap_or(base).to_string());
+    }
+    let mut p = Profile::default();
+    let mut k = 0;
+    // بعض المصادر، أحد: a quantifier before the head names nothing.
+    while k < words.len() && lex.marks(words[k], Marker::Quantifier) {
+        k += 1;
+        if words.get(k) == Some(&"من") {
+            k += 1;
+        }
+    }
+    let head_at = k;
+    while k < words.len() {
+        let w = words[k];
+        let base = clitics::without_article(w);
+        let lam_base = if lam && k == 0 {
+            base.strip_prefix('ل').unwrap_or(base)
+        } else {
+            base
+        };
+        if let Some((len, _)) = lex.media.longest(&words, k) {
+            p.evidence(format!("media name {}", words[k..k + len].join(" ")));
+            if p.kind == SourceKind::Unknown {
+                p.kind = SourceKind::Media;
+                p.gender = Gender::Feminine;
+            }
+            k += len;
+            continue;
+        }
+        if let Some((len, g)) = lex.titles.longest(&words, k) {
+            p.role.get_or_insert((s + k, s + k + len));
+            p.evidence(format!("title {}", words[k..k + len].join(" ")));
+            if p.gender == Gender::Unknown {
+                p.gender = *g;
+            }
+            let title = (s + k, len);
+            k += len;
+            if speaks_for(doc, title) {
+                // المتحدث باسم وزارة الخارجية وشؤون الكومنولث: the body spoken for, not a name.
+                let body_end = represented_body(&words, k);
+                for w in &words[k..body_end] {
+                    if let Some(place) = reading(w, |r| lex.places.starts(r))
+                        .and_then(|r| lex.places.longest(&[r], 0))
+                    {
+                        p.affiliation
+                            .get_or_insert_with(|| place.1.code.clone().unwrap_or_default());
+                    }
+                }
+                p.represents = (k < body_end).then_some((s + k, s + body_end));
+                k = body_end;
+            }
+            continue;
+        }
+        let place_words: Vec<&str> = words
+            .iter()
+            .map(|w| reading(w, |r| lex.places.starts(r)).unwrap_or(w))
+            .collect();
+        if let Some((len, place)) = lex.places.longest(&place_words, k) {
+            if p.affiliation.is_none() {
+                p.affiliation.clone_from(&place.code);
+                if place.code.is_some() {
+                    p.evidence(format!(
+                        "{} {}",
+                        place_form(place.form),
+                        words[k..k + len].join(" ")
+                    ));
+                }
+            }
+            if p.kind == SourceKind::Unknown
+                && k == head_at
+                && matches!(place.form, PlaceForm::Country | PlaceForm::Capital)
+            {
+                p.kind = SourceKind::OfficialBody;
+                p.gender = Gender::Feminine;
+            }
+            k += len;
+            continue;
+        }
+        let body = reading(lam_base, |r| lex.bodies.starts(r))
+            .and_then(|r| lex.bodies.longest_with(r, |m| words.get(k + m).copied()))
+            .or_else(|| lex.bodies.longest_with(w, |m| words.get(k + m).copied()));
+        if let Some((len, b)) = body {
+            // Only the head names the kind: المفتش العام في وزارة العدل is a person.
+            if (p.kind == SourceKind::Unknown && p.named_words == 0 && p.role.is_none())
+                || (k == head_at && p.role.is_none())
+            {
+                p.kind = b.kind;
+                p.gender = b.gender;
+                p.number = b.number;
+                p.evidence(format!("head {}", words[k..k + len].join(" ")));
+            }
+            k += len;
+            continue;
+        }
+        if reading(base, |r| lex.anonymity.starts(r)).is_some()
+            || w.chars().all(|c| c.is_ascii_digit())
+            || !w.chars().any(char::is_alphabetic)
+        {
+            k += 1;
+            continue;
+        }
+        p.named_words += 1;
+        k += 1;
+    }
+    let kind = p.decide_kind();
+    if p.gender == Gender::Unknown && kind == SourceKind::NamedPerson {
+        p.gender = Gender::Masculine;
+    }
+    let head = words.get(head_at).map(|w| {
+        let base = clitics::without_article(w);
+        let base = if lam && head_at == 0 && base == *w {
+            base.strip_prefix('ل')
+                .filter(|r| r.chars().count() > 2)
+                .unwrap_or(base)
+        } else {
+            base
+        };
+        without_tanween(base).unwrap_or(base).to_string()
+    });
+    Entity {
+        mentions: vec![(s, e)],
+        name: (s, e),
+        display: None,
+        keys,
+        head,
+        named: p.named_words > 0,
+        definite: words
+            .get(head_at)
+            .is_some_and(|w| clitics::without_article(w) != *w),
+        gender: p.gender,
+        number: p.number,
+        kind,
+        affiliation: p.affiliation.filter(|c| !c.is_empty()),
+        role: p.role,
+        represents: p.represents,
+        reason: None,
+        evidence: p.notes,
+    }
+}
+
+/// Where the body after "باسم" ends: its first word, then words with the article or a
+/// conjunction (باسم مكتب الأمن القومي الأفغاني، باسم وزارة الخارجية وشؤون الكومنولث); a
+/// name may follow (… عبدالحسيب صديقي).
+fn represented_body(words: &[&str], from: usize) -> usize {
+    if from >= words.len() {
+        return from;
+    }
+    let mut k = from + 1;
+    while k < words.len() {
+        let w = words[k];
+        let definite = clitics::without_article(w) != w;
+        if !(definite || w.starts_with('و') && w.chars().count() > 3) {
+            break;
+        }
+        k += 1;
+    }
+    k
+}
+
+fn place_form(f: PlaceForm) -> &'static str {
+    match f {
+        PlaceForm::Nisba => "nisba",
+        PlaceForm::Plural => "group",
+        PlaceForm::Country => "country",
+        PlaceForm::Capital => "capital",
+    }
+}
+
+struct Profile {
+    kind: SourceKind,
+    gender: Gender,
+    number: Number,
+    role: Option<(usize, usize)>,
+    represents: Option<(usize, usize)>,
+    affiliation: Option<String>,
+    named_words: usize,
+    notes: Vec<String>,
+}
+
+impl Default for Profile {
+    fn default() -> Self {
+        Profile {
+            kind: SourceKind::Unknown,
+            gender: Gender::Unknown,
+            number: Number::Singular,
+            role: None,
+            represents: None,
+            affiliation: None,
+            named_words: 0,
+            notes: Vec::new(),
+        }
+    }
+}
+
+impl Profile {
+    fn evidence(&mut self, note: String) {
+        self.notes.push(note);
+    }
+
+    fn decide_kind(&mut self) -> SourceKind {
+        let named = self.named_words > 0;
+        let kind = match (self.kind, self.role.is_some(), named) {
+            (SourceKind::Unknown, true, true) => SourceKind::NamedPerson,
+            // متحدث باسم الوزارة، المسؤول: a title without a name is an unnamed person.
+            (SourceKind::Unknown, true, false) => SourceKind::Anonymous,
+            (SourceKind::Unknown, false, true) => SourceKind::NamedPerson,
+            (SourceKind::OfficialBody, true, true) => SourceKind::NamedPerson,
+            (k, _, _) => k,
+        };
+        match (kind, self.role.is_some(), named) {
+            (SourceKind::NamedPerson, _, true) => self.evidence("name words".into()),
+            (SourceKind::Anonymous, true, false) => self.evidence("title without a name".into()),
+            _ => {}
+        }
+        kind
+    }
+}
