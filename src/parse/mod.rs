@@ -428,7 +428,7 @@ impl<'a> Parser<'a> {
                 ));
         if let Some(m) = svo {
             d.mention = Some(m);
-            j = self.skip_to_complement(j);
+            j = self.skip_to_complement(j, allow_object);
         } else if self.complement(j, allow_object).is_none() || self.quoted_name_at(j) {
             if let Some(mut m) = self.mention(j, 14) {
                 // أبدت مصادر لبنانية استغرابها: a possessed noun after the subject is the object.
@@ -437,12 +437,23 @@ impl<'a> Parser<'a> {
                         m.1 = cut;
                         possessed_object = true;
                     }
+                    // يتهم الجمهوريون إدارة أوباما: a new noun phrase starts the object.
+                    if let Some(cut) = (m.0 + 1..m.1).find(|&k| self.object_head(k)) {
+                        m.1 = cut;
+                        possessed_object = true;
+                    }
                 }
-                d.mention = Some(m);
-                j = self.interludes(m.1, &mut meta);
-                j = self.coordinated(j, &mut d);
+                if allow_object && !self.source_like(m) {
+                    // هاجم وابل الانتقادات الدولية: a noun phrase no source is named by is the
+                    // object of a verb whose subject is dropped.
+                    possessed_object = true;
+                } else {
+                    d.mention = Some(m);
+                    j = self.interludes(m.1, &mut meta);
+                    j = self.coordinated(j, &mut d);
+                }
             }
-            j = self.skip_to_complement(j);
+            j = self.skip_to_complement(j, allow_object);
         }
         if verb.frame == Frame::Relay {
             j = self.relay_source(j);
@@ -486,6 +497,10 @@ impl<'a> Parser<'a> {
             && self.feats.get(j + 1).is_some_and(|f| f.word)
         {
             j += 1;
+            // ردت فلانة أمس، على …
+            if let Some((start, object)) = self.complement(j, allow_object) {
+                return self.finish(d, start, object);
+            }
         }
         if (strong_object || possessed_object) && self.feats.get(j).is_some_and(|f| f.word) {
             return self.finish(d, j, true);
@@ -512,6 +527,43 @@ impl<'a> Parser<'a> {
             && f.media == 0
             && !self.lex.bodies.starts(crate::clitics::without_article(w))
             && !self.lex.places.starts(w)
+    }
+
+    /// A body head without the article right after a definite word: the head of a second
+    /// noun phrase (الجمهوريون | إدارة أوباما).
+    fn object_head(&self, k: usize) -> bool {
+        let w = self.word(k);
+        let prev = self.word(k - 1);
+        self.feats[k].title == 0
+            && crate::clitics::without_article(w) == w
+            && self.lex.bodies.starts(w)
+            && crate::clitics::without_article(prev) != prev
+            && self.feats[k - 1].title == 0
+            && !self
+                .lex
+                .bodies
+                .starts(crate::clitics::without_article(prev))
+    }
+
+    /// Whether a noun phrase can name a source: a title, medium, body or quotation in it, a
+    /// place or quantifier at its head, or at most one word with the article (a name: خالد العطية). Two or more
+    /// plain words with the article make a description of a thing (وابل الانتقادات الدولية).
+    fn source_like(&self, (s, e): (usize, usize)) -> bool {
+        let lex = self.lex;
+        let mut definite = 0;
+        for k in s..e {
+            let f = &self.feats[k];
+            let w = self.word(k);
+            let base = crate::clitics::without_article(w);
+            let head = (k == s && (lex.places.starts(w) || lex.marks(w, Marker::Quantifier)))
+                || lex.bodies.starts(w)
+                || lex.bodies.starts(base);
+            if head || f.title > 0 || f.media > 0 || f.is_quote() {
+                return true;
+            }
+            definite += usize::from(base != w);
+        }
+        definite < 2
     }
 
     /// قائلا / يقول right after a verb of saying (أضاف قائلا، تابع يقول): the end of the pair.
@@ -547,11 +599,13 @@ impl<'a> Parser<'a> {
 
     /// After a mention, place phrases, interludes between commas and a relative clause
     /// (المصدر، الذي رفض الكشف عن اسمه، …) may stand before the complement.
-    fn skip_to_complement(&self, j: usize) -> usize {
+    fn skip_to_complement(&self, j: usize, allow_object: bool) -> usize {
         let mut k = j;
         let limit = (j + 16).min(self.n());
         while k < limit {
-            if self.complement(k, false).is_some() {
+            // ردت فلانة المرشحة للرئاسة أمس، على …: an object after the comma.
+            let after_comma = k > j && self.feats[k - 1].punct == Some('،');
+            if self.complement(k, allow_object && after_comma).is_some() {
                 return k;
             }
             let f = &self.feats[k];

@@ -131,7 +131,14 @@ impl Resolver<'_> {
         }
         match d.mention {
             Some(m) => {
-                let cand = profile(self.doc, self.lex, m, d.kind == CueKind::Preposition);
+                let mut cand = profile(self.doc, self.lex, m, d.kind == CueKind::Preposition);
+                // A name says nothing of gender; the verb it is the subject of does (ردت فلانة).
+                if cand.gender == Gender::Unknown && cand.kind == SourceKind::NamedPerson {
+                    cand.gender = match d.gender {
+                        Gender::Unknown => Gender::Masculine,
+                        g => g,
+                    };
+                }
                 (!cand.keys.is_empty()).then(|| self.join(cand, m))
             }
             None => self.antecedent(i),

@@ -144,9 +144,6 @@ pub(super) fn profile(doc: &Document, lex: &Lexicon, (s, e): (usize, usize), lam
         k += 1;
     }
     let kind = p.decide_kind();
-    if p.gender == Gender::Unknown && kind == SourceKind::NamedPerson {
-        p.gender = Gender::Masculine;
-    }
     let head = words.get(head_at).map(|w| {
         let base = clitics::without_article(w);
         let base = if lam && head_at == 0 && base == *w {
