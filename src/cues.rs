@@ -42,6 +42,8 @@ pub struct Feat {
     pub initial: bool,
     /// The word أي (any), which also spells the name آي once folded.
     pub any: bool,
+    /// A prepositional cue starts here (نقلا عن، بحسب).
+    pub prep_cue: bool,
 }
 
 impl Feat {
@@ -195,6 +197,7 @@ pub fn find(doc: &Document, lex: &Lexicon) -> Cues {
             }
         }
         if let Some(cue) = prep {
+            f.prep_cue = true;
             cues.push(cue);
         } else if let Some((k, &(stance, at))) = clitics::without_conjunction(w)
             .find_map(|(_, first)| lex.formulas.longest_with(first, rest))

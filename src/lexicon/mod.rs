@@ -156,6 +156,8 @@ pub enum Marker {
     Quantifier,
     /// A verb that goes on with the last speaker whatever lies between (أضاف، تابع).
     Continues,
+    /// A noun for a report or claim, the usual object of confirming and denying (الخبر).
+    ClaimNoun,
 }
 
 impl Marker {
@@ -173,6 +175,7 @@ impl Marker {
             "issue" => Marker::Issue,
             "quantifier" => Marker::Quantifier,
             "continues" => Marker::Continues,
+            "claim_noun" => Marker::ClaimNoun,
             _ => return None,
         })
     }

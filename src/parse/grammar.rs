@@ -121,6 +121,7 @@ pub fn interlude(i: In<'_>) -> IResult<In<'_>, usize> {
 pub fn name_word(f: &Feat) -> bool {
     f.word
         && !f.verb
+        && !f.prep_cue
         && f.time == 0
         && !matches!(
             f.class,

@@ -202,7 +202,8 @@ impl<'a> Parser<'a> {
     }
 
     /// A cue starting at `i` that ends content before it: a participle, a prepositional
-    /// cue, or a new clause (و / لكن …) whose verb of saying has its own complement.
+    /// cue, or a new clause (و / لكن …) whose verb of saying has its own complement or a
+    /// claim as its object (وأكدت الوزارة الخبر).
     fn joins_cue(&self, i: usize) -> bool {
         let Some(f) = self.feats.get(i) else {
             return false;
@@ -226,7 +227,10 @@ impl<'a> Parser<'a> {
             .take_while(|&k| self.same_sentence(i, k))
             .find(|&k| self.feats[k].finite)
             .is_some_and(|k| {
-                (k + 1..(k + 4).min(self.n())).any(|m| self.complement(m, false).is_some())
+                (k + 1..(k + 4).min(self.n())).any(|m| {
+                    self.complement(m, false).is_some()
+                        || self.lex.marks(self.word(m), Marker::ClaimNoun)
+                })
             })
     }
 
@@ -431,19 +435,21 @@ impl<'a> Parser<'a> {
             j = self.skip_to_complement(j, allow_object);
         } else if self.complement(j, allow_object).is_none() || self.quoted_name_at(j) {
             if let Some(mut m) = self.mention(j, 14) {
+                let source_like = self.source_like(m);
                 // أبدت مصادر لبنانية استغرابها: a possessed noun after the subject is the object.
                 if allow_object {
                     if let Some(cut) = (m.0 + 1..m.1).find(|&k| self.possessed(k)) {
                         m.1 = cut;
                         possessed_object = true;
                     }
-                    // يتهم الجمهوريون إدارة أوباما: a new noun phrase starts the object.
+                    // يتهم الجمهوريون إدارة أوباما، نفت الوزارة الخبر: a new noun phrase starts
+                    // the object.
                     if let Some(cut) = (m.0 + 1..m.1).find(|&k| self.object_head(k)) {
                         m.1 = cut;
                         possessed_object = true;
                     }
                 }
-                if allow_object && !self.source_like(m) {
+                if allow_object && !source_like {
                     // هاجم وابل الانتقادات الدولية: a noun phrase no source is named by is the
                     // object of a verb whose subject is dropped.
                     possessed_object = true;
@@ -529,20 +535,20 @@ impl<'a> Parser<'a> {
             && !self.lex.places.starts(w)
     }
 
-    /// A body head without the article right after a definite word: the head of a second
-    /// noun phrase (الجمهوريون | إدارة أوباما).
+    /// A noun for a claim (الخبر، الاتهامات), or a body head without the article right after a
+    /// definite word: the head of a second noun phrase (الجمهوريون | إدارة أوباما).
     fn object_head(&self, k: usize) -> bool {
         let w = self.word(k);
         let prev = self.word(k - 1);
+        if crate::clitics::without_conjunction(w).any(|(_, r)| self.lex.marks(r, Marker::ClaimNoun))
+        {
+            return true;
+        }
         self.feats[k].title == 0
             && crate::clitics::without_article(w) == w
             && self.lex.bodies.starts(w)
             && crate::clitics::without_article(prev) != prev
             && self.feats[k - 1].title == 0
-            && !self
-                .lex
-                .bodies
-                .starts(crate::clitics::without_article(prev))
     }
 
     /// Whether a noun phrase can name a source: a title, medium, body or quotation in it, a
@@ -607,6 +613,16 @@ impl<'a> Parser<'a> {
             let after_comma = k > j && self.feats[k - 1].punct == Some('،');
             if self.complement(k, allow_object && after_comma).is_some() {
                 return k;
+            }
+            // مسؤول طلب عدم الكشف عن هويته إن …: the reason for anonymity.
+            if let Some((n, true)) = self
+                .lex
+                .anonymity
+                .longest(&self.words, k)
+                .map(|(n, &r)| (n, r))
+            {
+                k += n;
+                continue;
             }
             let f = &self.feats[k];
             if f.is(WordClass::Relative) {
@@ -817,10 +833,14 @@ impl<'a> Parser<'a> {
         Some(d)
     }
 
-    /// A noun object ends before a medium phrase (أكدت الوزارة ذلك في بيان).
+    /// A noun object ends before a medium phrase (أكدت الوزارة ذلك في بيان) or a comma
+    /// that opens a new clause (أكدت الحكومة الخبر، لكنها …).
     fn object_end(&self, s: usize, e: usize) -> usize {
         (s + 1..e)
-            .find(|&k| grammar::medium(&self.feats[k..]).is_ok())
+            .find(|&k| {
+                (self.feats[k].punct == Some('،') && self.is(k + 1, WordClass::Boundary))
+                    || grammar::medium(&self.feats[k..]).is_ok()
+            })
             .unwrap_or(e)
     }
 
