@@ -117,7 +117,7 @@ fn build(
                         .map(|&p| span(p).text)
                         .collect::<Vec<_>>()
                         .join(" "),
-                    None => span(e.name).text,
+                    None => without_cue_lam(span(e.name).text, e.lam),
                 },
                 kind: e.kind,
                 role: e.role.map(|r| span(r).text),
@@ -174,6 +174,15 @@ fn build(
         sources,
         relations: Vec::new(),
     }
+}
+
+/// The name without the ل (and kashida) a prepositional cue attached to it: لمصدر → مصدر.
+fn without_cue_lam(name: String, lam: bool) -> String {
+    if !lam {
+        return name;
+    }
+    let rest = name.strip_prefix('ل').unwrap_or(&name);
+    rest.trim_start_matches('\u{0640}').to_string()
 }
 
 /// An attribution whose cue lies inside another's content is nested in it. Only the few

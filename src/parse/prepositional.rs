@@ -124,9 +124,15 @@ impl Parser<'_> {
 
     /// The start of the clause that ends at `e`: the sentence start, or after a colon.
     pub(super) fn clause_start(&self, s_start: usize, e: usize) -> usize {
+        // عمّان (وكالة الأنباء) – …: a dateline's dash also opens the clause.
+        let dateline_dash = |k: usize| {
+            self.feats[k].punct == Some('-')
+                && k > 0
+                && (self.feats[k - 1].punct == Some(')') || k - s_start < 6)
+        };
         (s_start..e)
             .rev()
-            .find(|&k| self.feats[k].punct == Some(':'))
+            .find(|&k| self.feats[k].punct == Some(':') || dateline_dash(k))
             .map_or(s_start, |k| k + 1)
     }
 }

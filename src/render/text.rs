@@ -1,8 +1,9 @@
 //! A readable listing for a terminal: attributions grouped by source.
 
+use std::collections::HashMap;
 use std::fmt::Write;
 
-use crate::model::{Analysis, QuoteType, Stance};
+use crate::model::{Analysis, Attribution, QuoteType, SourceKind, Stance};
 
 fn stance_label(s: Stance) -> &'static str {
     match s {
@@ -16,28 +17,56 @@ fn stance_label(s: Stance) -> &'static str {
     }
 }
 
-/// Renders the analysis for a person: one block per source, then unattributed cues.
+/// Renders the analysis for a person: a summary of the sources by kind and country, one block
+/// per source with its profile and statements, then attributions without a source.
 pub fn text(a: &Analysis) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} attributions, {} sources",
+        "{} attributions, {} sources{}",
         a.attributions.len(),
-        a.sources.len()
+        a.sources.len(),
+        kinds_summary(a)
     );
+    let countries = countries_summary(a);
+    if !countries.is_empty() {
+        let _ = writeln!(out, "countries heard: {countries}");
+    }
+    let by_id: HashMap<&str, &Attribution> =
+        a.attributions.iter().map(|x| (x.id.as_str(), x)).collect();
     for s in &a.sources {
-        if s.attributions.is_empty() {
-            let _ = writeln!(out, "\n{} [{}] (dateline)", s.name, s.kind.as_str());
-            continue;
-        }
         let aff = s
             .affiliation
             .as_deref()
             .map(|c| format!(", {c}"))
             .unwrap_or_default();
-        let _ = writeln!(out, "\n{} [{}{}]", s.name, s.kind.as_str(), aff);
+        let dateline = if a.dateline.as_deref() == Some(s.id.as_str()) {
+            " (dateline)"
+        } else {
+            ""
+        };
+        let _ = writeln!(out, "\n{} [{}{}]{}", s.name, s.kind.as_str(), aff, dateline);
+        let mut facts = Vec::new();
+        if let Some(r) = &s.role {
+            facts.push(format!("role: {r}"));
+        }
+        if let Some(b) = &s.speaks_for {
+            facts.push(format!("speaks for: {b}"));
+        }
+        if s.kind == SourceKind::Anonymous {
+            facts.push(match &s.anonymity_reason {
+                Some(r) => format!("unnamed because: {r}"),
+                None => "unnamed, no reason given".to_string(),
+            });
+        }
+        facts.push(format!(
+            "{} mention{}",
+            s.mentions.len(),
+            if s.mentions.len() == 1 { "" } else { "s" }
+        ));
+        let _ = writeln!(out, "  {}", facts.join(" · "));
         for id in &s.attributions {
-            if let Some(at) = a.attributions.iter().find(|x| &x.id == id) {
+            if let Some(at) = by_id.get(id.as_str()) {
                 line(&mut out, at);
             }
         }
@@ -56,7 +85,43 @@ pub fn text(a: &Analysis) -> String {
     out
 }
 
-fn line(out: &mut String, at: &crate::model::Attribution) {
+/// ": 2 named_person, 1 anonymous" in the vocabulary's order.
+fn kinds_summary(a: &Analysis) -> String {
+    let parts: Vec<String> = SourceKind::ALL
+        .iter()
+        .filter_map(|&k| {
+            let n = a.sources.iter().filter(|s| s.kind == k).count();
+            (n > 0).then(|| format!("{n} {}", k.as_str()))
+        })
+        .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(": {}", parts.join(", "))
+    }
+}
+
+/// "IL 3, US 1": statements per affiliation, most heard first.
+fn countries_summary(a: &Analysis) -> String {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for s in &a.sources {
+        let (Some(c), n) = (s.affiliation.as_deref(), s.attributions.len()) else {
+            continue;
+        };
+        match counts.iter_mut().find(|(k, _)| *k == c) {
+            Some(slot) => slot.1 += n,
+            None => counts.push((c, n)),
+        }
+    }
+    counts.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(y.0)));
+    counts
+        .iter()
+        .map(|(c, n)| format!("{c} {n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn line(out: &mut String, at: &Attribution) {
     let content = at.content.as_ref().map(|c| c.text.as_str()).unwrap_or("—");
     let quote = match at.quote {
         QuoteType::Direct => " (direct quote)",

@@ -44,6 +44,8 @@ pub struct Entity {
     named: bool,
     /// Whether the head carries the article (المصدر, not مصدر).
     definite: bool,
+    /// Whether the name's first word carries the ل of a prepositional cue (لمصدر مطلع).
+    pub lam: bool,
     /// Agreement.
     pub gender: Gender,
     /// Agreement number.
@@ -169,7 +171,12 @@ impl Resolver<'_> {
                 }
             }
             // المصادر ← شخصان مقربان: a generic anonymous anaphor takes the last unnamed source.
-            if cand.kind == SourceKind::Anonymous {
+            let generic = self
+                .lex
+                .bodies
+                .longest_with(&cand.keys[0], |_| None)
+                .is_some_and(|(_, b)| b.kind == SourceKind::Anonymous);
+            if generic && cand.kind == SourceKind::Anonymous {
                 let plural = cand.number == Number::Plural;
                 let last = self.recent().find(|(_, e)| {
                     e.kind == SourceKind::Anonymous && (e.number == Number::Plural) == plural

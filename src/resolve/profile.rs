@@ -41,6 +41,16 @@ pub(super) fn profile(doc: &Document, lex: &Lexicon, (s, e): (usize, usize), lam
         }
         keys.push(without_tanween(base).unwrap_or(base).to_string());
     }
+    // وفقا لمصدر: the ل belongs to the cue, not to the name.
+    let lam_name = lam
+        && words.first().is_some_and(|w| {
+            clitics::without_article(w) == *w
+                && w.starts_with('ل')
+                && w.chars().count() > 3
+                && !lex.places.starts(w)
+                && !lex.bodies.starts(w)
+                && !lex.media.starts(w)
+        });
     let mut p = Profile::default();
     let mut k = 0;
     // بعض المصادر، أحد: a quantifier before the head names nothing.
@@ -162,6 +172,7 @@ pub(super) fn profile(doc: &Document, lex: &Lexicon, (s, e): (usize, usize), lam
         keys,
         head,
         named: p.named_words > 0,
+        lam: lam_name,
         definite: words
             .get(head_at)
             .is_some_and(|w| clitics::without_article(w) != *w),

@@ -52,6 +52,9 @@ const ROWS: &[Row] = &[
     row("statement_named_by_issuer", "وأكدت وزارة العدل ذلك في بيان. ولم يشر البيان إلى موعد التحقيق.", 1, Some("بيان وزارة العدل"), Some(Document)),
     row("generic_anonymous_anaphor", "قال شخصان مطلعان إن الاتحاد فتح تحقيقا. وأضافت المصادر أن النتائج ستعلن.", 1, Some("شخصان مطلعان"), Some(Anonymous)),
     row("indefinite_is_new_source", "قال شخصان مطلعان إن الاتحاد فتح تحقيقا. وقال محققون إن النتائج ستعلن.", 1, Some("محققون"), Some(Anonymous)),
+    row("generic_anaphor_not_for_titles", "قال مصدر مطلع إن الاتفاق قريب. وقال الوزير إن الحوار مستمر.", 1, Some("الوزير"), Some(Anonymous)),
+    row("prepositional_lam_dropped", "وفقا لمصدر مطلع، فإن الاتفاق قريب.", 0, Some("مصدر مطلع"), Some(Anonymous)),
+    row("lam_kept_in_place_names", "وقال الوزير إن الحوار مستمر حسب لبنان.", 1, Some("لبنان"), Some(OfficialBody)),
     // titles, surnames, spellings, acronyms
     row("title_only", "قال وزير الخارجية القطري خالد العلي إن الحوار مستمر. وأضاف الوزير القطري أن الجولة المقبلة في الدوحة.", 1, Some("وزير الخارجية القطري خالد العلي"), Some(NamedPerson)),
     row("title_other_country", "قال وزير الخارجية القطري خالد العلي إن الحوار مستمر. وقال الوزير المصري إن الجولة المقبلة في القاهرة.", 1, Some("الوزير المصري"), Some(Anonymous)),
