@@ -187,11 +187,20 @@ pub fn find(doc: &Document, lex: &Lexicon) -> Cues {
         // أردني is a nisba, not أ+رد+ني.
         let place = lex.places.longest_with(w, |_| None).is_some();
         if f.class != Some(WordClass::NotCue) && prep.is_none() && !place {
-            if let Some((cue, conj)) = verb_cue(lex, w, words.get(i + 1).copied(), i) {
+            if let Some((cue, conj)) = verb_cue(
+                lex,
+                w,
+                i.checked_sub(1).map(|p| words[p]),
+                words.get(i + 1).copied(),
+                i,
+            ) {
                 f.verb = true;
                 f.conj |= conj;
                 if let Cue::Verb { form, .. } = cue {
-                    f.finite = matches!(form.tense, Tense::Past | Tense::Present | Tense::Future);
+                    f.finite = matches!(
+                        form.tense,
+                        Tense::Past | Tense::Present | Tense::Jussive | Tense::Future
+                    );
                 }
                 cues.push(cue);
             }
@@ -215,9 +224,21 @@ pub fn find(doc: &Document, lex: &Lexicon) -> Cues {
 }
 
 /// A verb cue at `w`, and whether its reading took a conjunction off (وقال، فأكدته).
-fn verb_cue(lex: &Lexicon, w: &str, next: Option<&str>, at: usize) -> Option<(Cue, bool)> {
+/// A short jussive (يقل، ينف) is read only after a negation (لم يقل): elsewhere the same
+/// letters are other words (نقل, transport).
+fn verb_cue(
+    lex: &Lexicon,
+    w: &str,
+    prev: Option<&str>,
+    next: Option<&str>,
+    at: usize,
+) -> Option<(Cue, bool)> {
+    let after_negation = prev.is_some_and(|p| {
+        clitics::split(p, |b| lex.word_class(b) == Some(WordClass::Negation)).is_some()
+    });
+    let usable = |f: &&crate::lexicon::Form| after_negation || f.tense != Tense::Jussive;
     for (pre, rest) in clitics::without_conjunction(w) {
-        if let Some(form) = lex.forms(rest).first() {
+        if let Some(form) = lex.forms(rest).iter().find(usable) {
             let cue = Cue::Verb {
                 at,
                 form: *form,
@@ -235,7 +256,7 @@ fn verb_cue(lex: &Lexicon, w: &str, next: Option<&str>, at: usize) -> Option<(Cu
         // Third-person objects only: the story reports what was said of someone.
         let third = clitics::without_enclitic(rest).filter(|(_, e)| e.starts_with('ه'));
         if let Some((base, _)) = third {
-            let form = lex.forms(base).iter().find(|f| {
+            let form = lex.forms(base).iter().filter(usable).find(|f| {
                 f.tense != Tense::Participle
                     && (lex.verbs[f.verb].frame == Frame::Object || before_complement)
             });

@@ -12,8 +12,10 @@ use crate::model::{Gender, Number};
 pub enum Tense {
     /// قال، قالت.
     Past,
-    /// يقول، تقول (also subjunctive and jussive).
+    /// يقول، تقول (also subjunctive, and jussive where it is spelled the same).
     Present,
+    /// The short jussive of hollow and defective verbs (لم يقل، لم ينف): only after a negation.
+    Jussive,
     /// سيقول.
     Future,
     /// مضيفا، مؤكدة.
@@ -150,15 +152,15 @@ pub fn generate(
             (format!("{prefix}{plural_base}ون"), gender, P),
             (format!("{prefix}{plural_base}وا"), gender, P),
         ];
-        if short != imperfect {
-            present.push((format!("{prefix}{short}"), gender, S));
-        }
         if prefix == "ي" {
             present.push((format!("ي{short}ن"), F, P));
         }
         for (text, g, n) in present {
             add(format!("س{text}"), Tense::Future, g, n);
             add(text, Tense::Present, g, n);
+        }
+        if short != imperfect {
+            add(format!("{prefix}{short}"), Tense::Jussive, gender, S);
         }
     }
 

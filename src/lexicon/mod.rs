@@ -25,6 +25,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("junk.tsv", include_str!("junk.tsv")),
     ("markers.tsv", include_str!("markers.tsv")),
     ("media.tsv", include_str!("media.tsv")),
+    ("names.tsv", include_str!("names.tsv")),
     ("nisbas.tsv", include_str!("nisbas.tsv")),
     ("phrases.tsv", include_str!("phrases.tsv")),
     ("preps.tsv", include_str!("preps.tsv")),
@@ -127,6 +128,8 @@ pub enum WordClass {
     Impersonal,
     /// A question word opening indirect content (متى، كيف).
     Question,
+    /// A free subject pronoun (هو، هي، وهم).
+    Pronoun,
 }
 
 /// A word a particular grammar rule looks for (markers.tsv).
@@ -158,6 +161,8 @@ pub enum Marker {
     Continues,
     /// A noun for a report or claim, the usual object of confirming and denying (الخبر).
     ClaimNoun,
+    /// An emphatic after a name that adds nothing to it (نفسه، ذاته).
+    Emphatic,
 }
 
 impl Marker {
@@ -176,6 +181,7 @@ impl Marker {
             "quantifier" => Marker::Quantifier,
             "continues" => Marker::Continues,
             "claim_noun" => Marker::ClaimNoun,
+            "emphatic" => Marker::Emphatic,
             _ => return None,
         })
     }
@@ -238,6 +244,8 @@ pub struct Lexicon {
     words: HashMap<String, WordClass>,
     /// Titles and roles.
     pub titles: PhraseTable<Gender>,
+    /// Given names that open a person's name.
+    pub names: PhraseTable<Gender>,
     /// Nisbas, countries and capitals.
     pub places: PhraseTable<Place>,
     /// Media names.
@@ -318,8 +326,8 @@ impl Lexicon {
             "verbs.tsv" => 7,
             "phrases.tsv" | "bodies.tsv" => 4,
             "formulas.tsv" | "nisbas.tsv" => 3,
-            "preps.tsv" | "words.tsv" | "titles.tsv" | "media.tsv" | "anonymity.tsv"
-            | "time.tsv" | "markers.tsv" | "denials.tsv" | "junk.tsv" => 2,
+            "preps.tsv" | "words.tsv" | "titles.tsv" | "names.tsv" | "media.tsv"
+            | "anonymity.tsv" | "time.tsv" | "markers.tsv" | "denials.tsv" | "junk.tsv" => 2,
             other => return Err(format!("unknown lexicon file {other}")),
         };
         if cols.len() != want || cols.iter().any(|c| c.is_empty()) {
@@ -385,6 +393,7 @@ impl Lexicon {
                     "notcue" => WordClass::NotCue,
                     "impersonal" => WordClass::Impersonal,
                     "question" => WordClass::Question,
+                    "pronoun" => WordClass::Pronoun,
                     c => return Err(format!("unknown word class {c}")),
                 };
                 self.words.insert(fold(cols[0]), class);
@@ -392,6 +401,10 @@ impl Lexicon {
             }
             "titles.tsv" => {
                 self.titles.insert(cols[0], gender(cols[1])?);
+                Ok(())
+            }
+            "names.tsv" => {
+                self.names.insert(cols[0], gender(cols[1])?);
                 Ok(())
             }
             "nisbas.tsv" => self.load_place(cols),

@@ -136,6 +136,7 @@ pub fn name_word(f: &Feat) -> bool {
                     | WordClass::Demonstrative
                     | WordClass::Request
                     | WordClass::Question
+                    | WordClass::Pronoun
             )
         )
 }

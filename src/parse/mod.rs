@@ -129,6 +129,13 @@ pub fn parse(doc: &Document, lex: &Lexicon, cues: &Cues, skip_paragraph: &[bool]
             if let Some(k) = d.also {
                 used[k] = true;
             }
+            // A verb between a cue and its content belongs to the mention or a relative clause
+            // (وأعرب رئيس اللجنة التي تحقق في … فلان: «…»); a relay (نقلا عن) stays a cue.
+            if let Some((cs, _)) = d.content.filter(|&(cs, _)| cs > d.cue.1) {
+                for (u, f) in used[d.cue.1..cs].iter_mut().zip(&cues.feats[d.cue.1..cs]) {
+                    *u |= !f.prep_cue;
+                }
+            }
             out.push(d);
         }
     }
@@ -356,6 +363,14 @@ impl<'a> Parser<'a> {
             (false, _, None) => return None,
             (true, None, None) => return None,
         };
+        // نقل without عن moves things, it does not relay words (وسائل نقل، نقلت الشاحنات).
+        if verb.frame == Frame::Relay
+            && !(at + 1..(at + 14).min(self.n()))
+                .take_while(|&k| self.same_sentence(at, k))
+                .any(|k| self.word(k) == "عن")
+        {
+            return None;
+        }
         let mut d = Draft::new((at, at + 1), verb.lemma.clone(), CueKind::Verb, stance);
         d.negated = negated;
         d.gender = form.gender;
@@ -415,7 +430,19 @@ impl<'a> Parser<'a> {
         }
         j = self.coordinated(j, &mut d);
         // A subject that opens its clause before the verb leaves the noun after it the object.
-        let svo = (!enclitic)
+        // إنها هاجمت المركز: the pronoun on the complementizer is the subject.
+        let pronoun_subject = {
+            let mut k = at;
+            while k > 0 && (self.is(k - 1, WordClass::Qad) || self.is(k - 1, WordClass::Negation)) {
+                k -= 1;
+            }
+            k > 0
+                && self.same_sentence(k - 1, at)
+                && self.is(k - 1, WordClass::Complementizer)
+                && self.feats[k - 1].enclitic
+                && !self.feats[at].conj
+        };
+        let svo = (!enclitic && !pronoun_subject)
             .then(|| self.subject_clause(at))
             .flatten()
             .filter(|&(_, strong)| strong)
@@ -433,6 +460,8 @@ impl<'a> Parser<'a> {
         if let Some(m) = svo {
             d.mention = Some(m);
             j = self.skip_to_complement(j, allow_object);
+        } else if pronoun_subject {
+            j = self.skip_to_complement(j, allow_object);
         } else if self.complement(j, allow_object).is_none() || self.quoted_name_at(j) {
             if let Some(mut m) = self.mention(j, 14) {
                 let source_like = self.source_like(m);
@@ -442,9 +471,12 @@ impl<'a> Parser<'a> {
                         m.1 = cut;
                         possessed_object = true;
                     }
-                    // يتهم الجمهوريون إدارة أوباما، نفت الوزارة الخبر: a new noun phrase starts
-                    // the object.
-                    if let Some(cut) = (m.0 + 1..m.1).find(|&k| self.object_head(k)) {
+                    // يتهم الجمهوريون إدارة أوباما، نفت الوزارة الخبر، انتقد خالد العطية القرار:
+                    // a new noun phrase starts the object.
+                    let after_name = self.name_surname_end(m);
+                    if let Some(cut) =
+                        (m.0 + 1..m.1).find(|&k| self.object_head(k) || Some(k) == after_name)
+                    {
                         m.1 = cut;
                         possessed_object = true;
                     }
@@ -551,8 +583,24 @@ impl<'a> Parser<'a> {
             && self.feats[k - 1].title == 0
     }
 
+    /// After a given name and a surname with the article (خالد العطية), where a further word
+    /// with the article would start the object; none if no such word follows.
+    fn name_surname_end(&self, (s, e): (usize, usize)) -> Option<usize> {
+        let w = self.word(s);
+        let (len, _) = self.lex.names.longest(&self.words, s)?;
+        if crate::clitics::without_article(w) != w {
+            return None;
+        }
+        let definite = |k: usize| {
+            let x = self.word(k);
+            crate::clitics::without_article(x) != x && !self.lex.places.starts(x)
+        };
+        let surname = (s + len..e).find(|&k| definite(k))?;
+        (surname + 1 < e && definite(surname + 1)).then_some(surname + 1)
+    }
+
     /// Whether a noun phrase can name a source: a title, medium, body or quotation in it, a
-    /// place or quantifier at its head, or at most one word with the article (a name: خالد العطية). Two or more
+    /// place, quantifier or given name at its head, or at most one word with the article (a name: خالد العطية). Two or more
     /// plain words with the article make a description of a thing (وابل الانتقادات الدولية).
     fn source_like(&self, (s, e): (usize, usize)) -> bool {
         let lex = self.lex;
@@ -561,7 +609,10 @@ impl<'a> Parser<'a> {
             let f = &self.feats[k];
             let w = self.word(k);
             let base = crate::clitics::without_article(w);
-            let head = (k == s && (lex.places.starts(w) || lex.marks(w, Marker::Quantifier)))
+            let head = (k == s
+                && (lex.places.starts(w)
+                    || lex.marks(w, Marker::Quantifier)
+                    || (base == w && lex.names.starts(w))))
                 || lex.bodies.starts(w)
                 || lex.bodies.starts(base);
             if head || f.title > 0 || f.media > 0 || f.is_quote() {
@@ -625,10 +676,12 @@ impl<'a> Parser<'a> {
                 continue;
             }
             let f = &self.feats[k];
-            if f.is(WordClass::Relative) {
-                // The relative clause runs to the next comma or complementizer.
+            if f.is(WordClass::Relative) || f.is(WordClass::Pronoun) {
+                // A relative clause, or a circumstantial one (وتابع وهو يتذكر: …), runs to the
+                // next comma, colon or complementizer.
                 let end = (k + 1..(k + 12).min(self.n())).find(|&m| {
-                    self.feats[m].punct == Some('،') || self.is(m, WordClass::Complementizer)
+                    matches!(self.feats[m].punct, Some('،' | ':'))
+                        || self.is(m, WordClass::Complementizer)
                 });
                 match end {
                     Some(m) => k = m,

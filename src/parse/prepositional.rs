@@ -98,7 +98,7 @@ impl Parser<'_> {
     }
 
     /// Whether a mention names something that can speak: a head noun of a source, a title, a
-    /// medium, a place or a quoted name.
+    /// medium, a place, a given name or a quoted name.
     pub(super) fn sourcey(&self, (s, e): (usize, usize)) -> bool {
         (s..e.min(s + 3)).any(|k| {
             let w = self.word(k);
@@ -112,6 +112,7 @@ impl Parser<'_> {
             f.title > 0
                 || f.media > 0
                 || self.roles[k] == 1
+                || [w, bare].iter().any(|x| self.lex.names.starts(x))
                 || [w, base, bare].iter().any(|x| {
                     self.lex.bodies.starts(x)
                         || self.lex.titles.starts(x)

@@ -32,7 +32,10 @@ pub(super) fn profile(doc: &Document, lex: &Lexicon, (s, e): (usize, usize), lam
     let words: Vec<&str> = (s..e).map(|i| doc.text(i)).collect();
     let mut keys = Vec::new();
     for (k, w) in words.iter().enumerate() {
-        if !w.chars().next().is_some_and(char::is_alphanumeric) || *w == "ل" {
+        if !w.chars().next().is_some_and(char::is_alphanumeric)
+            || *w == "ل"
+            || lex.marks(w, Marker::Emphatic)
+        {
             continue;
         }
         let mut base = clitics::without_article(w);
@@ -61,8 +64,28 @@ pub(super) fn profile(doc: &Document, lex: &Lexicon, (s, e): (usize, usize), lam
         }
     }
     let head_at = k;
+    // Whether the word before was part of a name: a definite word then continues it (خالد
+    // العطية); after a title it completes the title instead (مدير الشؤون الصحية).
+    let mut after_name = false;
     while k < words.len() {
         let w = words[k];
+        if lex.marks(w, Marker::Emphatic) {
+            k += 1;
+            continue;
+        }
+        if clitics::without_article(w) == w {
+            if let Some((len, g)) = lex.names.longest(&words, k) {
+                p.evidence(format!("given name {}", words[k..k + len].join(" ")));
+                if p.gender == Gender::Unknown {
+                    p.gender = *g;
+                }
+                p.named_words += len;
+                after_name = true;
+                k += len;
+                continue;
+            }
+        }
+        let was_after_name = std::mem::replace(&mut after_name, false);
         let base = clitics::without_article(w);
         let lam_base = if lam && k == 0 {
             base.strip_prefix('ل').unwrap_or(base)
@@ -150,8 +173,23 @@ pub(super) fn profile(doc: &Document, lex: &Lexicon, (s, e): (usize, usize), lam
             k += 1;
             continue;
         }
+        if base != w && p.role.is_some() && !was_after_name {
+            k += 1;
+            continue;
+        }
         p.named_words += 1;
+        after_name = true;
         k += 1;
+    }
+    // الفتيات، المحتجون: a lone definite plural is a description of unnamed people.
+    if p.kind == SourceKind::Unknown && p.role.is_none() && p.named_words == 1 && keys.len() == 1 {
+        if let Some(g) = words.first().and_then(|w| plural_description(w)) {
+            p.kind = SourceKind::Anonymous;
+            p.gender = g;
+            p.number = Number::Plural;
+            p.named_words = 0;
+            p.evidence("definite plural".into());
+        }
     }
     let kind = p.decide_kind();
     let head = words.get(head_at).map(|w| {
@@ -204,6 +242,21 @@ fn represented_body(words: &[&str], from: usize) -> usize {
         k += 1;
     }
     k
+}
+
+/// A definite sound plural (الفتيات، المحتجون، المواطنين) and its agreement.
+fn plural_description(w: &str) -> Option<Gender> {
+    let base = clitics::without_article(w);
+    if base == w || base.chars().count() < 4 {
+        return None;
+    }
+    if base.ends_with("ات") {
+        Some(Gender::Feminine)
+    } else if base.ends_with("ون") || (base.ends_with("ين") && base.chars().count() >= 6) {
+        Some(Gender::Masculine)
+    } else {
+        None
+    }
 }
 
 fn place_form(f: PlaceForm) -> &'static str {
