@@ -176,13 +176,18 @@ fn build(
     }
 }
 
-/// The name without the ل (and kashida) a prepositional cue attached to it: لمصدر → مصدر.
+/// The name without the ل (and kashida) a prepositional cue attached to it: لمصدر → مصدر,
+/// للتقرير → التقرير.
 fn without_cue_lam(name: String, lam: bool) -> String {
     if !lam {
         return name;
     }
     let rest = name.strip_prefix('ل').unwrap_or(&name);
-    rest.trim_start_matches('\u{0640}').to_string()
+    let rest = rest.trim_start_matches('\u{0640}');
+    match rest.strip_prefix('ل') {
+        Some(noun) => format!("ال{noun}"),
+        None => rest.to_string(),
+    }
 }
 
 /// An attribution whose cue lies inside another's content is nested in it. Only the few

@@ -47,7 +47,7 @@ pub(super) fn profile(doc: &Document, lex: &Lexicon, (s, e): (usize, usize), lam
     // وفقا لمصدر: the ل belongs to the cue, not to the name.
     let lam_name = lam
         && words.first().is_some_and(|w| {
-            clitics::without_article(w) == *w
+            (clitics::without_article(w) == *w || w.starts_with("لل"))
                 && w.starts_with('ل')
                 && w.chars().count() > 3
                 && !lex.places.starts(w)

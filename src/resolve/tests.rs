@@ -54,6 +54,7 @@ const ROWS: &[Row] = &[
     row("indefinite_is_new_source", "قال شخصان مطلعان إن الاتحاد فتح تحقيقا. وقال محققون إن النتائج ستعلن.", 1, Some("محققون"), Some(Anonymous)),
     row("generic_anaphor_not_for_titles", "قال مصدر مطلع إن الاتفاق قريب. وقال الوزير إن الحوار مستمر.", 1, Some("الوزير"), Some(Anonymous)),
     row("prepositional_lam_dropped", "وفقا لمصدر مطلع، فإن الاتفاق قريب.", 0, Some("مصدر مطلع"), Some(Anonymous)),
+    row("prepositional_lam_of_article", "وفقا للتقرير، فإن الخسائر كبيرة.", 0, Some("التقرير"), Some(Document)),
     row("lam_kept_in_place_names", "وقال الوزير إن الحوار مستمر حسب لبنان.", 1, Some("لبنان"), Some(OfficialBody)),
     // titles, surnames, spellings, acronyms
     row("title_only", "قال وزير الخارجية القطري خالد العلي إن الحوار مستمر. وأضاف الوزير القطري أن الجولة المقبلة في الدوحة.", 1, Some("وزير الخارجية القطري خالد العلي"), Some(NamedPerson)),
