@@ -139,3 +139,37 @@ fn line(out: &mut String, at: &Attribution) {
         quote
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::Analyzer;
+
+    #[test]
+    fn groups_attributions_under_their_source() {
+        let a = Analyzer::new().analyze(
+            "قال مسؤول إسرائيلي طلب عدم الكشف عن هويته إن المحادثات جرت. وقالت الوزارة إن المعبر مغلق. وأضاف المسؤول أن الجولة المقبلة قريبة.",
+        );
+        let out = super::text(&a);
+        assert!(
+            out.starts_with("3 attributions, 2 sources: 1 anonymous, 1 official_body"),
+            "{out}"
+        );
+        assert!(out.contains("countries heard: IL 2"), "{out}");
+        let block = out
+            .split("\n\n")
+            .find(|b| b.starts_with("مسؤول إسرائيلي"))
+            .expect(&out);
+        assert!(
+            block.contains("unnamed because: طلب عدم الكشف عن هويته"),
+            "{block}"
+        );
+        assert_eq!(
+            block
+                .lines()
+                .filter(|l| l.trim_start().starts_with('a'))
+                .count(),
+            2,
+            "{block}"
+        );
+    }
+}
