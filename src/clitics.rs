@@ -69,6 +69,21 @@ pub fn without_article(word: &str) -> &str {
     word
 }
 
+/// The word without an accusative tanween alef (مصدرا → مصدر، باكستانيا → باكستاني), when it
+/// leaves at least three letters.
+pub fn without_tanween(w: &str) -> Option<&str> {
+    let base = w.strip_suffix('ا')?;
+    (base.chars().count() >= 3 && !base.ends_with('ا')).then_some(base)
+}
+
+/// The word without a leading preposition ب، ل or ك when at least three letters remain
+/// (بإقامة → إقامة، لإسرائيل → إسرائيل، كقاعدة → قاعدة); the caller decides whether the
+/// reading is right.
+pub fn without_preposition(w: &str) -> Option<&str> {
+    let rest = w.strip_prefix(['ب', 'ل', 'ك'])?;
+    (rest.chars().count() >= 3).then_some(rest)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

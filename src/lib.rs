@@ -2,7 +2,7 @@
 //!
 //! The pipeline reads top to bottom, one module per stage:
 //! [`decode`] → [`clean`] → [`normalize`] → [`segment`] → [`cues`] → [`parse`] → [`resolve`]
-//! → [`render`]. Every span it reports is a UTF-8 byte range into the original input.
+//! → [`link`] → [`render`]. Every span it reports is a UTF-8 byte range into the original input.
 //!
 //! ```
 //! let analyzer = isnad::Analyzer::new();
@@ -21,6 +21,7 @@ pub mod cues;
 pub mod decode;
 pub mod error;
 pub mod lexicon;
+pub mod link;
 pub mod model;
 pub mod normalize;
 pub mod parse;
@@ -30,7 +31,10 @@ pub mod segment;
 
 pub use error::{Error, Result};
 pub use lexicon::Lexicon;
-pub use model::{Analysis, Attribution, QuoteType, Source, SourceKind, Span, Stance, TextSpan};
+pub use model::{
+    Analysis, Attribution, Chain, Claim, Family, QuoteType, Relation, RelationKind, Source,
+    SourceKind, Sourcing, Span, Stance, TextSpan,
+};
 
 use model::SCHEMA;
 use segment::Document;
@@ -78,7 +82,22 @@ impl Analyzer {
         let cues = cues::find(&doc, lex);
         let drafts = parse::parse(&doc, lex, &cues, &cleaned.skip);
         let resolution = resolve::resolve(&doc, lex, &cues.feats, &drafts, cleaned.dateline);
-        build(input, &doc, &cleaned, &drafts, &resolution)
+        let dateline = cleaned
+            .dateline
+            .filter(|_| !resolution.entities.is_empty())
+            .map(|_| 0);
+        // Paragraphs before the dateline's are the headline.
+        let body_from = cleaned.dateline.map_or(0, |(s, _)| doc.tokens[s].paragraph);
+        let linked = link::link(
+            &doc,
+            lex,
+            &cues.feats,
+            &drafts,
+            &resolution,
+            dateline,
+            body_from,
+        );
+        build(input, &doc, &cleaned, &drafts, &resolution, &linked)
     }
 }
 
@@ -88,6 +107,7 @@ fn build(
     cleaned: &clean::Cleaned,
     drafts: &[parse::Draft],
     res: &resolve::Resolution,
+    linked: &link::Linked,
 ) -> Analysis {
     let span = |(s, e): (usize, usize)| TextSpan::new(doc.span(s, e), input);
     // Source ids in order of first mention or first attribution.
@@ -98,7 +118,13 @@ fn build(
         .map(|_| 0)
         .into_iter()
         .filter(|_| !res.entities.is_empty());
-    for s in firsts.chain(res.source_of.iter().flatten().copied()) {
+    let spoken = (0..drafts.len()).flat_map(|i| {
+        res.relayed_of[i]
+            .into_iter()
+            .chain(res.source_of[i])
+            .chain(linked.chains[i].iter().copied())
+    });
+    for s in firsts.chain(spoken) {
         if rank[s].is_none() {
             rank[s] = Some(order.len());
             order.push(s);
@@ -130,11 +156,15 @@ fn build(
             }
         })
         .collect();
+    let att_id = |i: usize| format!("a{}", i + 1);
+    let claim_id = |c: usize| format!("c{}", c + 1);
+    let chain_ids =
+        |i: usize| -> Vec<String> { linked.chains[i].iter().filter_map(|&e| id_of(e)).collect() };
     let attributions: Vec<Attribution> = drafts
         .iter()
         .enumerate()
         .map(|(i, d)| {
-            let id = format!("a{}", i + 1);
+            let id = att_id(i);
             let source = res.source_of[i].and_then(id_of);
             if let Some(p) = res.source_of[i].and_then(|k| rank[k]) {
                 sources[p].attributions.push(id.clone());
@@ -154,11 +184,46 @@ fn build(
                 addressee: d.addressee.map(span),
                 medium: d.medium.map(span),
                 time: d.time.map(span),
-                parent: None,
+                parent: linked.parents[i].map(att_id),
+                claim: linked.claim_of[i].map(claim_id),
+                chain: chain_ids(i),
             }
         })
         .collect();
-    let attributions = with_parents(attributions);
+    let relations = linked
+        .links
+        .iter()
+        .map(|l| Relation {
+            from: att_id(l.from),
+            to: att_id(l.to),
+            kind: l.kind,
+            family: l.kind.family(),
+            score: (l.score * 100.0).round() / 100.0,
+            evidence: l.evidence.clone(),
+            claim: linked.claim_of[l.from].map(claim_id).unwrap_or_default(),
+        })
+        .collect();
+    let claims = linked
+        .claims
+        .iter()
+        .enumerate()
+        .map(|(c, g)| Claim {
+            id: claim_id(c),
+            anchor: att_id(g.members[0]),
+            attributions: g.members.iter().map(|&m| att_id(m)).collect(),
+            terms: g.terms.clone(),
+            negative: g.negative,
+            chains: g
+                .members
+                .iter()
+                .map(|&m| Chain {
+                    attribution: att_id(m),
+                    sources: chain_ids(m),
+                })
+                .collect(),
+            sourcing: sourcing(g, res, linked),
+        })
+        .collect();
     Analysis {
         schema: SCHEMA,
         bytes: input.len(),
@@ -172,8 +237,51 @@ fn build(
             .collect(),
         attributions,
         sources,
-        relations: Vec::new(),
+        relations,
+        claims,
     }
+}
+
+/// Who stands where on one claim: distinct speakers by kind, relays, and each member's family
+/// toward the anchor (through the links that reach it).
+fn sourcing(g: &link::Group, res: &resolve::Resolution, linked: &link::Linked) -> Sourcing {
+    let mut speakers: Vec<usize> = g
+        .members
+        .iter()
+        .filter_map(|&m| linked.chains[m].first().copied())
+        .collect();
+    speakers.sort_unstable();
+    speakers.dedup();
+    let anonymous = speakers
+        .iter()
+        .filter(|&&e| res.entities[e].kind == SourceKind::Anonymous)
+        .count();
+    let mut s = Sourcing {
+        sources: speakers.len(),
+        named: speakers.len() - anonymous,
+        anonymous,
+        relayed: g
+            .members
+            .iter()
+            .filter(|&&m| {
+                let relaying = linked.chains[m]
+                    .iter()
+                    .filter(|&&e| Some(e) != linked.dateline);
+                relaying.count() > 1
+            })
+            .count(),
+        support: 0,
+        oppose: 0,
+        noncommittal: 0,
+    };
+    for l in linked.links.iter().filter(|l| g.members.contains(&l.from)) {
+        match l.kind.family() {
+            Family::Support => s.support += 1,
+            Family::Oppose => s.oppose += 1,
+            Family::Noncommittal => s.noncommittal += 1,
+        }
+    }
+    s
 }
 
 /// The name without the ل (and kashida) a prepositional cue attached to it: لمصدر → مصدر,
@@ -188,22 +296,4 @@ fn without_cue_lam(name: String, lam: bool) -> String {
         Some(noun) => format!("ال{noun}"),
         None => rest.to_string(),
     }
-}
-
-/// An attribution whose cue lies inside another's content is nested in it. Only the few
-/// attributions before it can hold it, so the search is bounded.
-fn with_parents(mut atts: Vec<Attribution>) -> Vec<Attribution> {
-    const WINDOW: usize = 16;
-    let outer: Vec<Option<(usize, usize)>> = atts
-        .iter()
-        .map(|a| a.content.as_ref().map(|c| (c.start, c.end)))
-        .collect();
-    for i in 0..atts.len() {
-        let (cs, ce) = (atts[i].cue.start, atts[i].cue.end);
-        let parent = (i.saturating_sub(WINDOW)..i)
-            .filter(|&k| outer[k].is_some_and(|(s, e)| s <= cs && ce <= e))
-            .min_by_key(|&k| outer[k].map_or(usize::MAX, |(s, e)| e - s));
-        atts[i].parent = parent.map(|k| atts[k].id.clone());
-    }
-    atts
 }

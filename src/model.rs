@@ -150,6 +150,49 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// How one attribution stands to another about the same proposition.
+    RelationKind {
+        /// Repeats or supports it.
+        Corroborates = "corroborates",
+        /// Confirms it with a verb of confirming.
+        Confirms = "confirms",
+        /// States the opposite.
+        Contradicts = "contradicts",
+        /// Denies it.
+        Denies = "denies",
+        /// Will neither confirm nor deny it.
+        NeitherConfirmsNorDenies = "neither_confirms_nor_denies",
+        /// Declines to comment on it.
+        DeclinesToComment = "declines_to_comment",
+        /// Gave no response on it.
+        NoResponse = "no_response",
+    }
+}
+
+vocabulary! {
+    /// The three families relations fall into.
+    Family {
+        /// Corroborates or confirms.
+        Support = "support",
+        /// Contradicts or denies.
+        Oppose = "oppose",
+        /// Neither confirms nor denies, declines, no response.
+        Noncommittal = "noncommittal",
+    }
+}
+
+impl RelationKind {
+    /// The family of the kind.
+    pub fn family(self) -> Family {
+        match self {
+            RelationKind::Corroborates | RelationKind::Confirms => Family::Support,
+            RelationKind::Contradicts | RelationKind::Denies => Family::Oppose,
+            _ => Family::Noncommittal,
+        }
+    }
+}
+
 /// Grammatical gender, as agreement shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -209,6 +252,10 @@ pub struct Attribution {
     pub time: Option<TextSpan>,
     /// The attribution whose content holds this one, for chains.
     pub parent: Option<String>,
+    /// The claim it is about.
+    pub claim: Option<String>,
+    /// Its isnad: the speaker's source id first, then those who relay it.
+    pub chain: Vec<String>,
 }
 
 /// Who or what content comes from.
@@ -236,7 +283,8 @@ pub struct Source {
     pub attributions: Vec<String>,
 }
 
-/// A link between two attributions about one proposition.
+/// A link between two attributions about one proposition: the later one (`from`) toward the
+/// earlier (`to`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Relation {
     /// From attribution id.
@@ -244,11 +292,62 @@ pub struct Relation {
     /// To attribution id.
     pub to: String,
     /// corroborates, confirms, contradicts, denies, neither_confirms_nor_denies, …
-    pub kind: String,
+    pub kind: RelationKind,
+    /// support, oppose or noncommittal.
+    pub family: Family,
     /// How sure the link is, 0–1.
     pub score: f32,
-    /// The shared terms behind it.
+    /// The shared words behind it (or the words that point back: ذلك، هذه المعلومات).
     pub evidence: Vec<String>,
+    /// The claim both belong to.
+    pub claim: String,
+}
+
+/// A group of attributions about one proposition.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Claim {
+    /// `c1`, `c2`, … in order of their first attribution.
+    pub id: String,
+    /// The attribution that states it first.
+    pub anchor: String,
+    /// Every attribution about it, in text order.
+    pub attributions: Vec<String>,
+    /// Its key terms, as words of the text (folded).
+    pub terms: Vec<String>,
+    /// Whether the anchor states it negatively (لم تكن هناك محادثات).
+    pub negative: bool,
+    /// Who says it and how: one chain per attribution.
+    pub chains: Vec<Chain>,
+    /// The sourcing summary.
+    pub sourcing: Sourcing,
+}
+
+/// The isnad of one attribution: the speaker first, then whoever relays it, out to the outlet.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Chain {
+    /// The attribution.
+    pub attribution: String,
+    /// Source ids, the speaker first (نتنياهو ← مسؤول ← CNN).
+    pub sources: Vec<String>,
+}
+
+/// How a claim is sourced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Sourcing {
+    /// Distinct speakers.
+    pub sources: usize,
+    /// Of them, named (people, bodies, media, documents).
+    pub named: usize,
+    /// Of them, unnamed.
+    pub anonymous: usize,
+    /// Attributions heard through someone else.
+    pub relayed: usize,
+    /// Attributions that support the anchor.
+    pub support: usize,
+    /// Attributions that oppose it.
+    pub oppose: usize,
+    /// Attributions that neither confirm nor deny, decline or do not respond.
+    pub noncommittal: usize,
 }
 
 /// The whole result for one document.
@@ -268,6 +367,8 @@ pub struct Analysis {
     pub sources: Vec<Source>,
     /// Links between attributions.
     pub relations: Vec<Relation>,
+    /// Propositions and who stands where on them.
+    pub claims: Vec<Claim>,
 }
 
 /// The schema name written into every analysis.

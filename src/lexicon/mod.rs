@@ -29,6 +29,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("nisbas.tsv", include_str!("nisbas.tsv")),
     ("phrases.tsv", include_str!("phrases.tsv")),
     ("preps.tsv", include_str!("preps.tsv")),
+    ("stopwords.tsv", include_str!("stopwords.tsv")),
     ("time.tsv", include_str!("time.tsv")),
     ("titles.tsv", include_str!("titles.tsv")),
     ("words.tsv", include_str!("words.tsv")),
@@ -246,6 +247,8 @@ pub struct Lexicon {
     pub titles: PhraseTable<Gender>,
     /// Given names that open a person's name.
     pub names: PhraseTable<Gender>,
+    /// Words without claim content: false for function words, true for negators.
+    stopwords: HashMap<String, bool>,
     /// Nisbas, countries and capitals.
     pub places: PhraseTable<Place>,
     /// Media names.
@@ -327,7 +330,8 @@ impl Lexicon {
             "phrases.tsv" | "bodies.tsv" => 4,
             "formulas.tsv" | "nisbas.tsv" => 3,
             "preps.tsv" | "words.tsv" | "titles.tsv" | "names.tsv" | "media.tsv"
-            | "anonymity.tsv" | "time.tsv" | "markers.tsv" | "denials.tsv" | "junk.tsv" => 2,
+            | "anonymity.tsv" | "time.tsv" | "markers.tsv" | "denials.tsv" | "junk.tsv"
+            | "stopwords.tsv" => 2,
             other => return Err(format!("unknown lexicon file {other}")),
         };
         if cols.len() != want || cols.iter().any(|c| c.is_empty()) {
@@ -401,6 +405,15 @@ impl Lexicon {
             }
             "titles.tsv" => {
                 self.titles.insert(cols[0], gender(cols[1])?);
+                Ok(())
+            }
+            "stopwords.tsv" => {
+                let negator = match cols[1] {
+                    "function" => false,
+                    "negator" => true,
+                    r => return Err(format!("role must be function or negator, not {r}")),
+                };
+                self.stopwords.insert(fold(cols[0]), negator);
                 Ok(())
             }
             "names.tsv" => {
@@ -552,6 +565,11 @@ impl Lexicon {
     /// The closed class of a folded word, if any.
     pub fn word_class(&self, word: &str) -> Option<WordClass> {
         self.words.get(word).copied()
+    }
+
+    /// For a folded word that carries no claim: whether it negates (لم، غير، عدم).
+    pub fn stopword(&self, word: &str) -> Option<bool> {
+        self.stopwords.get(word).copied()
     }
 }
 

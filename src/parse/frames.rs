@@ -137,21 +137,21 @@ impl Parser<'_> {
     }
 
     /// نقلت X عن Y قوله إن: skips "عن Y قوله" to the complement.
-    pub(super) fn relay_source(&self, j: usize) -> usize {
+    pub(super) fn relay_source(&self, j: usize) -> (usize, Option<(usize, usize)>) {
         if self.word(j) != "عن" {
-            return j;
+            return (j, None);
         }
-        let Some((_, end)) = self.mention(j + 1, 10) else {
-            return j;
+        let Some(m) = self.mention(j + 1, 10) else {
+            return (j, None);
         };
-        let mut k = end;
+        let mut k = m.1;
         if self.lex.marks(self.word(k), Marker::Saying) {
             k += 1;
         }
         if self.complement(k, false).is_some() {
-            k
+            (k, Some(m))
         } else {
-            j
+            (j, None)
         }
     }
 }

@@ -68,6 +68,8 @@ pub struct Draft {
     pub time: Option<(usize, usize)>,
     /// A second verb joined to the cue (لن تؤكد … أو تنفي).
     pub also: Option<usize>,
+    /// The one whose words are relayed (نقلت الوكالة عن «مسؤول» قوله إن).
+    pub relayed: Option<(usize, usize)>,
 }
 
 impl Draft {
@@ -89,6 +91,7 @@ impl Draft {
             medium: None,
             time: None,
             also: None,
+            relayed: None,
         }
     }
 }
@@ -234,10 +237,14 @@ impl<'a> Parser<'a> {
             .take_while(|&k| self.same_sentence(i, k))
             .find(|&k| self.feats[k].finite)
             .is_some_and(|k| {
-                (k + 1..(k + 4).min(self.n())).any(|m| {
-                    self.complement(m, false).is_some()
-                        || self.lex.marks(self.word(m), Marker::ClaimNoun)
-                })
+                (k + 1..(k + 4).min(self.n())).any(|m| self.complement(m, false).is_some())
+                    || (k + 1..(k + 7).min(self.n())).any(|m| {
+                        self.lex.marks(self.word(m), Marker::ClaimNoun)
+                            || (self.is(m, WordClass::Demonstrative)
+                                && self.lex.verbs[self.forms(k).first().map_or(0, |f| f.verb)]
+                                    .frame
+                                    == Frame::Object)
+                    })
             })
     }
 
@@ -494,7 +501,9 @@ impl<'a> Parser<'a> {
             j = self.skip_to_complement(j, allow_object);
         }
         if verb.frame == Frame::Relay {
-            j = self.relay_source(j);
+            let (k, relayed) = self.relay_source(j);
+            j = k;
+            d.relayed = relayed;
         }
         if d.mention.is_none() {
             if let Some(m) = self.subject_before(at) {

@@ -82,6 +82,8 @@ pub struct Resolution {
     pub entities: Vec<Entity>,
     /// Per draft.
     pub source_of: Vec<Option<usize>>,
+    /// Per draft, the source whose words it relays (نقلت الوكالة عن مسؤول).
+    pub relayed_of: Vec<Option<usize>>,
 }
 
 /// Resolves the drafts' sources. `dateline` becomes an entity of its own.
@@ -106,9 +108,14 @@ pub fn resolve(
         e.evidence.push("dateline".into());
         r.res.entities.push(e);
     }
-    for i in 0..drafts.len() {
+    for (i, d) in drafts.iter().enumerate() {
         let src = r.source(i);
         r.res.source_of.push(src);
+        let relayed = d.relayed.and_then(|m| {
+            let cand = profile(doc, lex, m, false);
+            (!cand.keys.is_empty()).then(|| r.join(cand, m))
+        });
+        r.res.relayed_of.push(relayed);
     }
     r.reasons();
     r.res

@@ -7,12 +7,7 @@ use crate::segment::Document;
 
 use super::Entity;
 
-/// The word without an accusative tanween alef (مصدرا → مصدر، باكستانيا → باكستاني), when it
-/// leaves at least three letters.
-pub(super) fn without_tanween(w: &str) -> Option<&str> {
-    let base = w.strip_suffix('ا')?;
-    (base.chars().count() >= 3 && !base.ends_with('ا')).then_some(base)
-}
+use crate::clitics::without_tanween;
 
 /// The first of the word's readings (itself, then without tanween) that `known` accepts.
 fn reading(w: &str, known: impl Fn(&str) -> bool) -> Option<&str> {

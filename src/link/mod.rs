@@ -1,0 +1,466 @@
+//! Stage 8: link the attributions that are about the same proposition, and trace their chains.
+//!
+//! Each content is reduced to stemmed key terms and a polarity ([`terms`]). A later attribution
+//! is linked to the earlier one, by another source, whose terms it shares most (weighted by how
+//! rare each term is in the article); a content that only points back (نفى ذلك، هذه الاتهامات)
+//! is linked to the nearest claim before it; a refusal without a topic (رفض التعليق) to the
+//! article's main claim. The kind of link follows from the two stances and polarities: a denial
+//! or a flipped polarity opposes, a refusal is noncommittal, the rest supports. Linked
+//! attributions form claims; every attribution gets its chain (the isnad): nested speech
+//! (قال مسؤول إن نتنياهو طلب), relays (نقلت رويترز عن مسؤول، أفادت القناة نقلا عن مصادر) and the
+//! dateline's outlet.
+
+pub mod chains;
+pub mod terms;
+
+use crate::cues::Feat;
+use crate::lexicon::Lexicon;
+use crate::model::{RelationKind, Stance};
+use crate::parse::Draft;
+use crate::resolve::Resolution;
+use crate::segment::Document;
+
+use terms::{TermReader, Terms};
+
+/// How many attributions back a content is compared with; keeps linking linear.
+const WINDOW: usize = 40;
+/// The weighted share of terms two contents need in common.
+const MIN_SCORE: f32 = 0.45;
+/// How many sentences back a pointer (نفى ذلك) looks for what it points at.
+const POINTER_REACH: u32 = 3;
+
+/// A link in draft indices: `from` (later) toward `to` (earlier).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    /// The later attribution.
+    pub from: usize,
+    /// The earlier attribution.
+    pub to: usize,
+    /// What the later does to the earlier.
+    pub kind: RelationKind,
+    /// How sure, 0–1.
+    pub score: f32,
+    /// Shared words, or the pointing words.
+    pub evidence: Vec<String>,
+}
+
+/// A claim in draft indices.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    /// Members in text order; the first is the anchor.
+    pub members: Vec<usize>,
+    /// Key terms (words) the members share, or the anchor's.
+    pub terms: Vec<String>,
+    /// The anchor's polarity.
+    pub negative: bool,
+}
+
+/// Everything linking finds.
+#[derive(Debug, Clone, Default)]
+pub struct Linked {
+    /// Links between attributions.
+    pub links: Vec<Link>,
+    /// Claims, in order of their anchors.
+    pub claims: Vec<Group>,
+    /// Per draft, its claim.
+    pub claim_of: Vec<Option<usize>>,
+    /// Per draft, the draft whose content holds it.
+    pub parents: Vec<Option<usize>>,
+    /// Per draft, its chain of entities, the speaker first.
+    pub chains: Vec<Vec<usize>>,
+    /// Per draft, its terms.
+    pub terms: Vec<Terms>,
+    /// The dateline's entity, the last link of every chain.
+    pub dateline: Option<usize>,
+}
+
+/// Links the drafts of one document.
+pub fn link(
+    doc: &Document,
+    lex: &Lexicon,
+    feats: &[Feat],
+    drafts: &[Draft],
+    res: &Resolution,
+    dateline: Option<usize>,
+    body_from: u32,
+) -> Linked {
+    let reader = TermReader::new(doc, lex, feats);
+    let terms: Vec<Terms> = drafts
+        .iter()
+        .map(|d| d.content.map(|c| reader.read(c)).unwrap_or_default())
+        .collect();
+    let parents = chains::parents(drafts);
+    let relays = chains::relays(drafts);
+    let chains = chains::chains(drafts, res, &parents, &relays, dateline);
+    let linker = Linker {
+        doc,
+        drafts,
+        res,
+        terms: &terms,
+        parents: &parents,
+        weights: Weights::new(&terms),
+    };
+    // Each attribution joins the earlier one it shares most with; the groups are the claims.
+    let mut joins = Vec::new();
+    for j in 0..drafts.len() {
+        let join = if let Some(i) = relays[j] {
+            // أفادت القناة نقلا عن مصادر: the relay repeats what it relays.
+            Some(Link {
+                from: j,
+                to: i,
+                kind: RelationKind::Corroborates,
+                score: 1.0,
+                evidence: Vec::new(),
+            })
+        } else if terms[j].pointer {
+            linker.pointer(j)
+        } else {
+            linker.best(j)
+        };
+        joins.extend(join);
+    }
+    let (mut claims, claim_of) = group(drafts.len(), &joins, &terms);
+    // Every member stands toward the claim's anchor: the first member that states it (not a
+    // denial, a refusal or a pointer back), so that denials in a story's lead face the claim
+    // they deny.
+    let mut links: Vec<Link> = Vec::new();
+    for g in &mut claims {
+        // A headline repeats the story's claim; the body states it.
+        let in_body = |m: &usize| doc.tokens[drafts[*m].cue.0].paragraph >= body_from;
+        let states = |m: &usize| states(&drafts[*m], &terms[*m]);
+        let pos = g
+            .members
+            .iter()
+            .position(|m| states(m) && in_body(m))
+            .or_else(|| g.members.iter().position(in_body))
+            .or_else(|| g.members.iter().position(states));
+        if let Some(pos) = pos {
+            g.members[..=pos].rotate_right(1);
+        }
+        g.negative = terms[g.members[0]].negative;
+        let anchor = g.members[0];
+        for &m in &g.members[1..] {
+            if !linker.other_source(anchor, m) || linker.nested(anchor, m) || !in_body(&m) {
+                continue;
+            }
+            let own = joins.iter().find(|l| l.from == m);
+            // A pointer (نفت ذلك) and a relay stand toward what they point at or relay.
+            let link = match own {
+                Some(l) if l.to == anchor || terms[m].pointer || relays[m].is_some() => l.clone(),
+                _ => linker.toward(anchor, m, &joins),
+            };
+            links.push(link);
+        }
+    }
+    links.sort_by_key(|l| (l.from, l.to));
+    Linked {
+        links,
+        claims,
+        claim_of,
+        parents,
+        chains,
+        terms,
+        dateline,
+    }
+}
+
+struct Linker<'a> {
+    doc: &'a Document,
+    drafts: &'a [Draft],
+    res: &'a Resolution,
+    terms: &'a [Terms],
+    parents: &'a [Option<usize>],
+    weights: Weights,
+}
+
+impl Linker<'_> {
+    /// Whether `i` and `j` come from different sources (one source's successive statements are
+    /// not linked to each other).
+    fn other_source(&self, i: usize, j: usize) -> bool {
+        match (self.res.source_of[i], self.res.source_of[j]) {
+            (Some(a), Some(b)) => a != b,
+            _ => true,
+        }
+    }
+
+    /// Whether one is nested, at any depth, in the other's content.
+    fn nested(&self, i: usize, j: usize) -> bool {
+        let within = |mut c: usize, outer: usize| {
+            for _ in 0..chains::MAX_DEPTH {
+                match self.parents[c] {
+                    Some(p) if p == outer => return true,
+                    Some(p) => c = p,
+                    None => return false,
+                }
+            }
+            false
+        };
+        within(j, i) || within(i, j)
+    }
+
+    /// How much two contents say alike: the weight of the terms they share over the geometric
+    /// mean of their weights (so neither a long nor a short content wins by its length), plus a
+    /// bonus for each phrase of two terms they share.
+    fn similarity(&self, ti: &Terms, tj: &Terms, shared: &[usize]) -> f32 {
+        const PAIR_BONUS: f32 = 0.15;
+        let common: f32 = shared.iter().map(|&k| self.weights.of(&tj.stems[k])).sum();
+        let norm = self.weights.total(ti).min(self.weights.total(tj));
+        common / norm + PAIR_BONUS * tj.shared_pairs(ti) as f32
+    }
+
+    /// The earlier attribution `j` shares the most weighted terms with.
+    fn best(&self, j: usize) -> Option<Link> {
+        let tj = &self.terms[j];
+        if tj.stems.is_empty() {
+            return None;
+        }
+        // One source's successive statements may join one claim; they are not related to
+        // each other, only to the claim's anchor.
+        let (score, i, shared) = (j.saturating_sub(WINDOW)..j)
+            .filter(|&i| !self.nested(i, j) && !self.terms[i].pointer)
+            .filter_map(|i| {
+                let ti = &self.terms[i];
+                let shared = tj.shared_with(ti);
+                if shared.len() < 2 {
+                    return None;
+                }
+                Some((self.similarity(ti, tj, &shared), i, shared))
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))?;
+        if score < MIN_SCORE {
+            return None;
+        }
+        Some(Link {
+            from: j,
+            to: i,
+            kind: kind(self.drafts, self.terms, i, j),
+            score: score.min(1.0),
+            evidence: shared.iter().map(|&k| tj.words[k].clone()).collect(),
+        })
+    }
+
+    /// The relation of `m` toward the anchor `a` of its claim, reached through other members:
+    /// scored by the terms they share, the evidence those terms (or the join's own).
+    fn toward(&self, a: usize, m: usize, joins: &[Link]) -> Link {
+        let (ta, tm) = (&self.terms[a], &self.terms[m]);
+        let shared = tm.shared_with(ta);
+        let own = joins.iter().find(|l| l.from == m);
+        let (score, evidence) = if shared.is_empty() {
+            (
+                own.map_or(0.0, |l| l.score) * 0.5,
+                own.map(|l| l.evidence.clone()).unwrap_or_default(),
+            )
+        } else {
+            (
+                self.similarity(ta, tm, &shared).min(1.0),
+                shared.iter().map(|&k| tm.words[k].clone()).collect(),
+            )
+        };
+        Link {
+            from: m,
+            to: a,
+            kind: kind(self.drafts, self.terms, a, m),
+            score,
+            evidence,
+        }
+    }
+
+    /// نفى المتحدث هذه المعلومة: the nearest earlier claim by another source.
+    fn pointer(&self, j: usize) -> Option<Link> {
+        let sentence = |d: &Draft| self.doc.tokens[d.cue.0].sentence;
+        let here = sentence(&self.drafts[j]);
+        // It points at a statement, not at a refusal or another pointer.
+        let i = (0..j).rev().find(|&i| {
+            self.other_source(i, j)
+                && !self.nested(i, j)
+                && !self.terms[i].pointer
+                && !self.terms[i].stems.is_empty()
+                && states(&self.drafts[i], &self.terms[i])
+                && sentence(&self.drafts[i]) + POINTER_REACH >= here
+        })?;
+        let d = &self.drafts[j];
+        Some(Link {
+            from: j,
+            to: i,
+            kind: kind(self.drafts, self.terms, i, j),
+            score: 0.5,
+            evidence: d
+                .content
+                .map(|(s, e)| {
+                    self.doc
+                        .folded(s, e)
+                        .split_whitespace()
+                        .map(String::from)
+                        .collect()
+                })
+                .unwrap_or_default(),
+        })
+    }
+}
+
+/// Whether an attribution states a claim: it asserts, confirms or alleges a content that does
+/// not only point back and does not open by denying.
+fn states(d: &Draft, t: &Terms) -> bool {
+    matches!(
+        d.stance,
+        Stance::Asserts | Stance::Confirms | Stance::Alleges
+    ) && !t.pointer
+        && !t.denial
+}
+
+/// The noncommittal relation a stance makes, if it is one.
+fn noncommittal(s: Stance) -> Option<RelationKind> {
+    match s {
+        Stance::NeitherConfirmsNorDenies => Some(RelationKind::NeitherConfirmsNorDenies),
+        Stance::DeclinesToComment => Some(RelationKind::DeclinesToComment),
+        Stance::NoResponse => Some(RelationKind::NoResponse),
+        _ => None,
+    }
+}
+
+/// What `j` (later) does to `i` (earlier): a refusal is noncommittal; a denial, or a content of
+/// the other polarity, opposes; the rest supports.
+fn kind(drafts: &[Draft], terms: &[Terms], i: usize, j: usize) -> RelationKind {
+    let (di, dj) = (&drafts[i], &drafts[j]);
+    if let Some(k) = noncommittal(dj.stance).or_else(|| noncommittal(di.stance)) {
+        return k;
+    }
+    // قالت المتحدثة إن الاتحاد يتعاون ولن يعلق: a refusal inside the content is the stance.
+    if let Some(k) = nested_refusal(drafts, j) {
+        return k;
+    }
+    // A denial toward a claim opposes it even when its content is positive; so does a content
+    // that opens by denying (لا صحة لما أشيع عن …).
+    let denies = |d: &Draft, t: &Terms| d.stance == Stance::Denies || t.denial;
+    let (ti, tj) = (&terms[i], &terms[j]);
+    let claim_i = ti.negative ^ denies(di, ti);
+    let claim_j = (tj.negative && !tj.pointer) ^ denies(dj, tj);
+    if claim_i != claim_j {
+        if denies(dj, tj) || denies(di, ti) {
+            RelationKind::Denies
+        } else {
+            RelationKind::Contradicts
+        }
+    } else if dj.stance == Stance::Confirms {
+        RelationKind::Confirms
+    } else {
+        RelationKind::Corroborates
+    }
+}
+
+/// The noncommittal stance of an attribution nested in `j`'s content, if any.
+fn nested_refusal(drafts: &[Draft], j: usize) -> Option<RelationKind> {
+    let (s, e) = drafts[j].content?;
+    drafts[j + 1..]
+        .iter()
+        .take_while(|d| d.cue.0 < e)
+        .filter(|d| s <= d.cue.0)
+        .find_map(|d| noncommittal(d.stance))
+}
+
+/// Claims as the connected groups of links; attributions with a content and no link are claims
+/// of their own.
+fn group(n: usize, links: &[Link], terms: &[Terms]) -> (Vec<Group>, Vec<Option<usize>>) {
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn root(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    for l in links {
+        let (a, b) = (root(&mut parent, l.from), root(&mut parent, l.to));
+        if a != b {
+            parent[a.max(b)] = a.min(b);
+        }
+    }
+    let mut claims: Vec<Group> = Vec::new();
+    let mut index_of_root: Vec<Option<usize>> = vec![None; n];
+    let mut claim_of = vec![None; n];
+    let linked: Vec<bool> = {
+        let mut v = vec![false; n];
+        for l in links {
+            v[l.from] = true;
+            v[l.to] = true;
+        }
+        v
+    };
+    for i in 0..n {
+        if !linked[i] && terms[i].stems.is_empty() {
+            continue;
+        }
+        let r = root(&mut parent, i);
+        let c = *index_of_root[r].get_or_insert_with(|| {
+            claims.push(Group {
+                members: Vec::new(),
+                terms: Vec::new(),
+                negative: terms[i].negative,
+            });
+            claims.len() - 1
+        });
+        claims[c].members.push(i);
+        claim_of[i] = Some(c);
+    }
+    for g in &mut claims {
+        g.terms = shared_terms(g, terms);
+    }
+    (claims, claim_of)
+}
+
+/// The anchor's terms that another member shares, else the anchor's first few.
+fn shared_terms(g: &Group, terms: &[Terms]) -> Vec<String> {
+    const SHOWN: usize = 8;
+    let anchor = &terms[g.members[0]];
+    let shared: Vec<String> = anchor
+        .stems
+        .iter()
+        .zip(&anchor.words)
+        .filter(|(s, _)| {
+            g.members[1..].iter().any(|&m| {
+                terms[m].stems.contains(s) || terms[m].alternates.iter().flatten().any(|a| a == *s)
+            })
+        })
+        .map(|(_, w)| w.clone())
+        .take(SHOWN)
+        .collect();
+    if shared.is_empty() {
+        anchor.words.iter().take(SHOWN).cloned().collect()
+    } else {
+        shared
+    }
+}
+
+/// Term weights: rarer terms in the article weigh more.
+struct Weights {
+    df: std::collections::HashMap<String, usize>,
+    n: f32,
+}
+
+impl Weights {
+    fn new(terms: &[Terms]) -> Self {
+        let mut df = std::collections::HashMap::new();
+        for t in terms {
+            for s in &t.stems {
+                *df.entry(s.clone()).or_insert(0) += 1;
+            }
+        }
+        Weights {
+            df,
+            n: terms.len().max(1) as f32,
+        }
+    }
+
+    fn of(&self, stem: &str) -> f32 {
+        let df = self.df.get(stem).copied().unwrap_or(1) as f32;
+        ((self.n + 1.0) / df).ln()
+    }
+
+    fn total(&self, t: &Terms) -> f32 {
+        t.stems
+            .iter()
+            .map(|s| self.of(s))
+            .sum::<f32>()
+            .max(f32::EPSILON)
+    }
+}
