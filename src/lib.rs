@@ -2,7 +2,7 @@
 //!
 //! The pipeline reads top to bottom, one module per stage:
 //! [`decode`] → [`clean`] → [`normalize`] → [`segment`] → [`cues`] → [`parse`] → [`resolve`]
-//! → [`link`] → [`render`]. Every span it reports is a UTF-8 byte range into the original input.
+//! → [`link`] → [`graph`] → [`render`]. Every span it reports is a UTF-8 byte range into the original input.
 //!
 //! ```
 //! let analyzer = isnad::Analyzer::new();
@@ -20,6 +20,7 @@ pub mod clitics;
 pub mod cues;
 pub mod decode;
 pub mod error;
+pub mod graph;
 pub mod lexicon;
 pub mod link;
 pub mod model;
@@ -199,7 +200,7 @@ fn build(
             kind: l.kind,
             family: l.kind.family(),
             score: (l.score * 100.0).round() / 100.0,
-            evidence: l.evidence.clone(),
+            evidence: l.evidence.iter().map(|&t| span((t, t + 1)).text).collect(),
             claim: linked.claim_of[l.from].map(claim_id).unwrap_or_default(),
         })
         .collect();
@@ -211,7 +212,7 @@ fn build(
             id: claim_id(c),
             anchor: att_id(g.members[0]),
             attributions: g.members.iter().map(|&m| att_id(m)).collect(),
-            terms: g.terms.clone(),
+            terms: g.terms.iter().map(|&t| span((t, t + 1)).text).collect(),
             negative: g.negative,
             chains: g
                 .members

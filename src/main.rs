@@ -28,27 +28,50 @@ struct Cli {
 enum Command {
     /// Find every attribution in an article.
     Analyze {
-        /// The article (UTF-8 text); `-` or nothing reads standard input.
-        file: Option<PathBuf>,
+        #[command(flatten)]
+        input: Input,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
-        /// Extra lexicon files (verbs.tsv, titles.tsv, …) that extend the embedded ones.
-        #[arg(long, value_name = "DIR")]
-        lexicon: Option<PathBuf>,
-        /// Replace invalid UTF-8 instead of failing (offsets then refer to the replaced text).
-        #[arg(long)]
-        lossy: bool,
-        /// Write to this file (atomically) instead of standard output.
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
     },
+    /// The sourcing graph of an article: sources and claims, and who says, supports, opposes,
+    /// declines or relays what.
+    Graph {
+        #[command(flatten)]
+        input: Input,
+        /// Output format: Graphviz DOT, GraphML (Gephi, Cytoscape, networkx) or node-link JSON.
+        #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+        format: GraphFormat,
+    },
+}
+
+/// What every command reads and where it writes.
+#[derive(clap::Args)]
+struct Input {
+    /// The article (UTF-8 text); `-` or nothing reads standard input.
+    file: Option<PathBuf>,
+    /// Extra lexicon files (verbs.tsv, titles.tsv, …) that extend the embedded ones.
+    #[arg(long, value_name = "DIR")]
+    lexicon: Option<PathBuf>,
+    /// Replace invalid UTF-8 instead of failing (offsets then refer to the replaced text).
+    #[arg(long)]
+    lossy: bool,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Json,
     Text,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum GraphFormat {
+    Dot,
+    Graphml,
+    Json,
 }
 
 /// An error with the exit code it should produce.
@@ -66,39 +89,51 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {
-    match cli.command {
-        Command::Analyze {
-            file,
-            format,
-            lexicon,
-            lossy,
-            output,
-        } => {
-            let lex = match &lexicon {
-                Some(dir) => Lexicon::with_dir(dir)
-                    .with_context(|| format!("loading lexicon from {}", dir.display()))
-                    .map_err(|e| Failure(EXIT_BAD_INPUT, e))?,
-                None => Lexicon::embedded(),
-            };
-            let analyzer = Analyzer::with_lexicon(lex);
-            let (name, bytes) = read_input(file.as_deref()).map_err(|e| Failure(EXIT_IO, e))?;
-            let analysis = if lossy {
-                analyzer.analyze(&isnad::decode::decode_lossy(&bytes))
-            } else {
-                analyzer
-                    .analyze_bytes(&bytes)
-                    .with_context(|| name.clone())
-                    .map_err(|e| Failure(EXIT_BAD_INPUT, e))?
-            };
-            let mut rendered = match format {
-                Format::Json => isnad::render::json(&analysis),
-                Format::Text => isnad::render::text(&analysis),
-            };
-            if !rendered.ends_with('\n') {
-                rendered.push('\n');
-            }
-            write_output(output.as_deref(), rendered.as_bytes()).map_err(|e| Failure(EXIT_IO, e))
-        }
+    let (input, render): (Input, Box<dyn Fn(&isnad::Analysis) -> String>) = match cli.command {
+        Command::Analyze { input, format } => (
+            input,
+            Box::new(move |a| match format {
+                Format::Json => isnad::render::json(a),
+                Format::Text => isnad::render::text(a),
+            }),
+        ),
+        Command::Graph { input, format } => (
+            input,
+            Box::new(move |a| {
+                let g = isnad::graph::build(a);
+                match format {
+                    GraphFormat::Dot => isnad::render::dot(&g),
+                    GraphFormat::Graphml => isnad::render::graphml(&g),
+                    GraphFormat::Json => isnad::render::node_link(&g),
+                }
+            }),
+        ),
+    };
+    let analysis = analyze(&input)?;
+    let mut rendered = render(&analysis);
+    if !rendered.ends_with('\n') {
+        rendered.push('\n');
+    }
+    write_output(input.output.as_deref(), rendered.as_bytes()).map_err(|e| Failure(EXIT_IO, e))
+}
+
+/// Reads and analyzes the input the flags name.
+fn analyze(input: &Input) -> Result<isnad::Analysis, Failure> {
+    let lex = match &input.lexicon {
+        Some(dir) => Lexicon::with_dir(dir)
+            .with_context(|| format!("loading lexicon from {}", dir.display()))
+            .map_err(|e| Failure(EXIT_BAD_INPUT, e))?,
+        None => Lexicon::embedded(),
+    };
+    let analyzer = Analyzer::with_lexicon(lex);
+    let (name, bytes) = read_input(input.file.as_deref()).map_err(|e| Failure(EXIT_IO, e))?;
+    if input.lossy {
+        Ok(analyzer.analyze(&isnad::decode::decode_lossy(&bytes)))
+    } else {
+        analyzer
+            .analyze_bytes(&bytes)
+            .with_context(|| name.clone())
+            .map_err(|e| Failure(EXIT_BAD_INPUT, e))
     }
 }
 

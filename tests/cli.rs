@@ -495,3 +495,90 @@ fn the_example() {
     let n = attributions(&json).len();
     assert!(n >= 10, "only {n} attributions in the example");
 }
+
+/// An article written for the graph tests: a claim, a relay of it, a denial and a refusal.
+const CLAIM_STORY: &str = "أجرى الوفدان محادثات سرية في جنيف الأسبوع الماضي، وفقا لمصدر دبلوماسي مطلع.\n\
+ونقلت وكالة الأنباء الرسمية عن مسؤول في الخارجية قوله إن المحادثات السرية في جنيف تناولت ملف الأسرى.\n\
+ونفت وزارة الدفاع إجراء أي محادثات سرية في جنيف.\n\
+ورفض المتحدث باسم الحكومة التعليق على المحادثات السرية.\n";
+
+fn graph_of(format: &str) -> String {
+    let out = run(["graph", "--format", format, "-"], CLAIM_STORY.as_bytes());
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    out.stdout_text().to_string()
+}
+
+#[test]
+fn relations_and_claims_follow_the_contract() {
+    let json = run(["analyze", "--format", "json", "-"], CLAIM_STORY.as_bytes()).json();
+    check_contract(&json, CLAIM_STORY.as_bytes());
+    let rel = json["relations"].as_array().expect("relations");
+    let fam = |f: &str| rel.iter().filter(|r| r["family"] == f).count();
+    assert!(fam("support") >= 1, "{rel:?}");
+    assert!(fam("oppose") >= 1, "{rel:?}");
+    assert!(fam("noncommittal") >= 1, "{rel:?}");
+    for r in rel {
+        assert!(
+            !r["evidence"].as_array().expect("evidence").is_empty(),
+            "{r}"
+        );
+    }
+    // The relay's chain: the official first, then the agency.
+    let relay = attributions(&json)
+        .iter()
+        .find(|a| a["cue"]["text"] == "ونقلت")
+        .expect("the relay");
+    assert_eq!(
+        relay["chain"].as_array().expect("chain").len(),
+        2,
+        "{relay}"
+    );
+}
+
+#[test]
+fn graphml_is_xml_with_a_node_per_source_and_claim() {
+    let json = run(["analyze", "--format", "json", "-"], CLAIM_STORY.as_bytes()).json();
+    let want_nodes =
+        json["sources"].as_array().unwrap().len() + json["claims"].as_array().unwrap().len();
+    let xml = graph_of("graphml");
+    let doc = roxmltree::Document::parse(&xml).expect("GraphML parses as XML");
+    let count = |tag: &str| doc.descendants().filter(|n| n.has_tag_name(tag)).count();
+    assert_eq!(count("node"), want_nodes);
+    assert!(count("edge") >= json["relations"].as_array().unwrap().len());
+    let key_ids: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("key"))
+        .filter_map(|n| n.attribute("id"))
+        .collect();
+    let mut unique = key_ids.clone();
+    unique.dedup();
+    assert_eq!(
+        unique.len(),
+        key_ids.len(),
+        "key ids are unique: {key_ids:?}"
+    );
+    assert_eq!(xml, graph_of("graphml"), "equal input gives equal output");
+}
+
+#[test]
+fn dot_parses_with_the_same_nodes_and_edges() {
+    use graphviz_rust::dot_structures::{Graph, Stmt};
+    let json = run(["analyze", "--format", "json", "-"], CLAIM_STORY.as_bytes()).json();
+    let want_nodes =
+        json["sources"].as_array().unwrap().len() + json["claims"].as_array().unwrap().len();
+    let text = graph_of("dot");
+    let graph = graphviz_rust::parse(&text).expect("DOT parses");
+    let Graph::DiGraph { stmts, .. } = graph else {
+        panic!("a directed graph");
+    };
+    let nodes = stmts.iter().filter(|s| matches!(s, Stmt::Node(_))).count();
+    let edges = stmts.iter().filter(|s| matches!(s, Stmt::Edge(_))).count();
+    assert_eq!(nodes, want_nodes);
+    let links = serde_json::from_str::<Value>(&graph_of("json")).expect("node-link JSON");
+    assert_eq!(links["links"].as_array().unwrap().len(), edges);
+    assert_eq!(links["nodes"].as_array().unwrap().len(), nodes);
+    assert!(
+        text.contains("opposes") && text.contains("relays"),
+        "{text}"
+    );
+}

@@ -40,8 +40,8 @@ pub struct Link {
     pub kind: RelationKind,
     /// How sure, 0–1.
     pub score: f32,
-    /// Shared words, or the pointing words.
-    pub evidence: Vec<String>,
+    /// Tokens of the shared words, or of the pointing words.
+    pub evidence: Vec<usize>,
 }
 
 /// A claim in draft indices.
@@ -49,8 +49,8 @@ pub struct Link {
 pub struct Group {
     /// Members in text order; the first is the anchor.
     pub members: Vec<usize>,
-    /// Key terms (words) the members share, or the anchor's.
-    pub terms: Vec<String>,
+    /// Tokens of the key terms the members share, or of the anchor's.
+    pub terms: Vec<usize>,
     /// The anchor's polarity.
     pub negative: bool,
 }
@@ -94,6 +94,7 @@ pub fn link(
     let chains = chains::chains(drafts, res, &parents, &relays, dateline);
     let linker = Linker {
         doc,
+        feats,
         drafts,
         res,
         terms: &terms,
@@ -166,6 +167,7 @@ pub fn link(
 
 struct Linker<'a> {
     doc: &'a Document,
+    feats: &'a [Feat],
     drafts: &'a [Draft],
     res: &'a Resolution,
     terms: &'a [Terms],
@@ -235,7 +237,7 @@ impl Linker<'_> {
             to: i,
             kind: kind(self.drafts, self.terms, i, j),
             score: score.min(1.0),
-            evidence: shared.iter().map(|&k| tj.words[k].clone()).collect(),
+            evidence: shared.iter().map(|&k| tj.tokens[k]).collect(),
         })
     }
 
@@ -253,7 +255,7 @@ impl Linker<'_> {
         } else {
             (
                 self.similarity(ta, tm, &shared).min(1.0),
-                shared.iter().map(|&k| tm.words[k].clone()).collect(),
+                shared.iter().map(|&k| tm.tokens[k]).collect(),
             )
         };
         Link {
@@ -286,13 +288,7 @@ impl Linker<'_> {
             score: 0.5,
             evidence: d
                 .content
-                .map(|(s, e)| {
-                    self.doc
-                        .folded(s, e)
-                        .split_whitespace()
-                        .map(String::from)
-                        .collect()
-                })
+                .map(|(s, e)| (s..e).filter(|&k| self.feats[k].word).collect())
                 .unwrap_or_default(),
         })
     }
@@ -409,23 +405,23 @@ fn group(n: usize, links: &[Link], terms: &[Terms]) -> (Vec<Group>, Vec<Option<u
 }
 
 /// The anchor's terms that another member shares, else the anchor's first few.
-fn shared_terms(g: &Group, terms: &[Terms]) -> Vec<String> {
+fn shared_terms(g: &Group, terms: &[Terms]) -> Vec<usize> {
     const SHOWN: usize = 8;
     let anchor = &terms[g.members[0]];
-    let shared: Vec<String> = anchor
+    let shared: Vec<usize> = anchor
         .stems
         .iter()
-        .zip(&anchor.words)
+        .zip(&anchor.tokens)
         .filter(|(s, _)| {
             g.members[1..].iter().any(|&m| {
                 terms[m].stems.contains(s) || terms[m].alternates.iter().flatten().any(|a| a == *s)
             })
         })
-        .map(|(_, w)| w.clone())
+        .map(|(_, &t)| t)
         .take(SHOWN)
         .collect();
     if shared.is_empty() {
-        anchor.words.iter().take(SHOWN).cloned().collect()
+        anchor.tokens.iter().take(SHOWN).copied().collect()
     } else {
         shared
     }
@@ -453,7 +449,7 @@ impl Weights {
 
     fn of(&self, stem: &str) -> f32 {
         let df = self.df.get(stem).copied().unwrap_or(1) as f32;
-        ((self.n + 1.0) / df).ln()
+        (1.0 + self.n / df).ln()
     }
 
     fn total(&self, t: &Terms) -> f32 {

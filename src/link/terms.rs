@@ -21,8 +21,8 @@ pub struct Terms {
     /// For each stem, the stem of the word read without a leading ب، ل or ك (بإقامة), if it
     /// differs: two terms match when any of their readings do.
     pub alternates: Vec<Option<String>>,
-    /// For each stem, the first word it came from (folded), to show as evidence.
-    pub words: Vec<String>,
+    /// For each stem, the token of the first word it came from, to show as evidence.
+    pub tokens: Vec<usize>,
     /// Whether an odd number of negators governs the content (لم، لن، لا، ليس، غير، عدم).
     pub negative: bool,
     /// Whether the content only points back (ذلك، هذه المعلومات، الخبر).
@@ -122,7 +122,7 @@ impl<'a> TermReader<'a> {
                     None if stem.chars().count() >= 2 => {
                         t.alternates.push(alt);
                         t.stems.push(stem);
-                        t.words.push(w.to_string());
+                        t.tokens.push(s + k);
                         Some(t.stems.len() - 1)
                     }
                     None => None,

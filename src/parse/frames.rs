@@ -141,9 +141,13 @@ impl Parser<'_> {
         if self.word(j) != "عن" {
             return (j, None);
         }
-        let Some(m) = self.mention(j + 1, 10) else {
+        let Some(mut m) = self.mention(j + 1, 10) else {
             return (j, None);
         };
+        // عن مسؤول قوله: the verbal noun of saying ends the name.
+        if let Some(q) = (m.0 + 1..m.1).find(|&k| self.lex.marks(self.word(k), Marker::Saying)) {
+            m.1 = q;
+        }
         let mut k = m.1;
         if self.lex.marks(self.word(k), Marker::Saying) {
             k += 1;

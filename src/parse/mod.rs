@@ -481,8 +481,9 @@ impl<'a> Parser<'a> {
                     // يتهم الجمهوريون إدارة أوباما، نفت الوزارة الخبر، انتقد خالد العطية القرار:
                     // a new noun phrase starts the object.
                     let after_name = self.name_surname_end(m);
-                    if let Some(cut) =
-                        (m.0 + 1..m.1).find(|&k| self.object_head(k) || Some(k) == after_name)
+                    let headed = self.source_head(m.0);
+                    if let Some(cut) = (m.0 + 1..m.1)
+                        .find(|&k| self.object_head(k, headed) || Some(k) == after_name)
                     {
                         m.1 = cut;
                         possessed_object = true;
@@ -501,9 +502,17 @@ impl<'a> Parser<'a> {
             j = self.skip_to_complement(j, allow_object);
         }
         if verb.frame == Frame::Relay {
-            let (k, relayed) = self.relay_source(j);
-            j = k;
-            d.relayed = relayed;
+            // The relayed source may already lie behind `j` (skipped on the way to the
+            // complement): look for its عن after the cue or the mention.
+            let from = d.mention.map_or(at + 1, |m| m.1);
+            let an = (from..=j.min(self.n() - 1)).find(|&k| self.word(k) == "عن");
+            if let Some(an) = an {
+                let (k, relayed) = self.relay_source(an);
+                if relayed.is_some() {
+                    j = j.max(k);
+                    d.relayed = relayed;
+                }
+            }
         }
         if d.mention.is_none() {
             if let Some(m) = self.subject_before(at) {
@@ -576,12 +585,24 @@ impl<'a> Parser<'a> {
             && !self.lex.places.starts(w)
     }
 
-    /// A noun for a claim (الخبر، الاتهامات), or a body head without the article right after a
-    /// definite word: the head of a second noun phrase (الجمهوريون | إدارة أوباما).
-    fn object_head(&self, k: usize) -> bool {
+    /// A noun for a claim (الخبر، الاتهامات), a verbal noun or a body head without the article
+    /// right after a definite word: the head of a second noun phrase (الجمهوريون | إدارة
+    /// أوباما، الوزارة | إجراء محادثات).
+    fn object_head(&self, k: usize, headed: bool) -> bool {
         let w = self.word(k);
         let prev = self.word(k - 1);
         if crate::clitics::without_conjunction(w).any(|(_, r)| self.lex.marks(r, Marker::ClaimNoun))
+        {
+            return true;
+        }
+        // نفت وزارة الدفاع إجراء محادثات، نفى المتحدث وصول الشحنة: a verbal noun, after a
+        // phrase that opens with a source's head (not كشفت الأمطار الغزيرة عيوب …).
+        if headed
+            && crate::clitics::without_article(prev) != prev
+            && crate::clitics::without_article(w) == w
+            && looks_verbal_noun(w)
+            && !self.lex.names.starts(w)
+            && self.feats[k].title == 0
         {
             return true;
         }
@@ -590,6 +611,20 @@ impl<'a> Parser<'a> {
             && self.lex.bodies.starts(w)
             && crate::clitics::without_article(prev) != prev
             && self.feats[k - 1].title == 0
+    }
+
+    /// Whether a noun phrase opens with what names a source: a title, a medium, a body, a
+    /// place or a given name (المتحدث، وزارة، رويترز، إسرائيل، خالد).
+    fn source_head(&self, k: usize) -> bool {
+        let f = &self.feats[k];
+        let w = self.word(k);
+        let base = crate::clitics::without_article(w);
+        f.title > 0
+            || f.media > 0
+            || self.lex.bodies.starts(w)
+            || self.lex.bodies.starts(base)
+            || self.lex.places.starts(w)
+            || self.lex.names.starts(w)
     }
 
     /// After a given name and a surname with the article (خالد العطية), where a further word
@@ -915,6 +950,19 @@ impl<'a> Parser<'a> {
             Some(d) if stance == Stance::Asserts => d,
             _ => stance,
         }
+    }
+}
+
+/// Whether a folded word has the shape of a common verbal noun: إفعال (إجراء)، فعول (وصول)،
+/// تفعيل (تقديم)، افتعال / انفعال (اجتماع، انسحاب)، استفعال (استخدام).
+fn looks_verbal_noun(w: &str) -> bool {
+    let c: Vec<char> = w.chars().collect();
+    match c.len() {
+        4 => c[2] == 'و',
+        5 => (c[0] == 'ا' && c[3] == 'ا') || (c[0] == 'ت' && c[3] == 'ي'),
+        6 => c[0] == 'ا' && (c[2] == 'ت' || c[1] == 'ن') && c[4] == 'ا',
+        7 => w.starts_with("است") && c[5] == 'ا',
+        _ => false,
     }
 }
 

@@ -1,7 +1,9 @@
-//! Stage 9: output for machines (JSON) and for people (text).
+//! Stage 10: output for machines (JSON, DOT, GraphML, node-link JSON) and for people (text).
 
+mod graph;
 mod text;
 
+pub use graph::{dot, graphml, node_link};
 pub use text::text;
 
 use crate::model::Analysis;
