@@ -74,6 +74,9 @@ enum GraphFormat {
     Json,
 }
 
+/// Turns an analysis into the bytes a command prints.
+type Renderer = Box<dyn Fn(&isnad::Analysis) -> String>;
+
 /// An error with the exit code it should produce.
 struct Failure(u8, anyhow::Error);
 
@@ -89,7 +92,7 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {
-    let (input, render): (Input, Box<dyn Fn(&isnad::Analysis) -> String>) = match cli.command {
+    let (input, render): (Input, Renderer) = match cli.command {
         Command::Analyze { input, format } => (
             input,
             Box::new(move |a| match format {
