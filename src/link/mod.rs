@@ -271,15 +271,29 @@ impl Linker<'_> {
     fn pointer(&self, j: usize) -> Option<Link> {
         let sentence = |d: &Draft| self.doc.tokens[d.cue.0].sentence;
         let here = sentence(&self.drafts[j]);
-        // It points at a statement, not at a refusal or another pointer.
-        let i = (0..j).rev().find(|&i| {
-            self.other_source(i, j)
-                && !self.nested(i, j)
-                && !self.terms[i].pointer
-                && !self.terms[i].stems.is_empty()
-                && states(&self.drafts[i], &self.terms[i])
-                && sentence(&self.drafts[i]) + POINTER_REACH >= here
-        })?;
+        // It points at a statement, not at a refusal or another pointer: the one that shares
+        // most with the words after the pointer (هذه التصريحات التي صدرت عن الجبهة), else the
+        // nearest.
+        let candidates: Vec<usize> = (0..j)
+            .rev()
+            .take_while(|&i| sentence(&self.drafts[i]) + POINTER_REACH >= here)
+            .filter(|&i| {
+                self.other_source(i, j)
+                    && !self.nested(i, j)
+                    && !self.terms[i].pointer
+                    && !self.terms[i].stems.is_empty()
+                    && states(&self.drafts[i], &self.terms[i])
+            })
+            .collect();
+        let tj = &self.terms[j];
+        let i = candidates
+            .iter()
+            .copied()
+            .map(|i| (tj.shared_with(&self.terms[i]).len(), i))
+            .filter(|&(n, _)| n > 0)
+            .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
+            .map(|(_, i)| i)
+            .or_else(|| candidates.first().copied())?;
         let d = &self.drafts[j];
         Some(Link {
             from: j,
@@ -460,3 +474,6 @@ impl Weights {
             .max(f32::EPSILON)
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -107,7 +107,7 @@ impl<'a> TermReader<'a> {
             let function = readings().any(|r| self.lex.stopword(r) == Some(false))
                 || f.class.is_some()
                 || f.verb
-                || w.chars().count() < 2;
+                || w.chars().count() < 3;
             if function {
                 last = None;
             } else {

@@ -47,6 +47,19 @@ impl Parser<'_> {
             || (self.feats[start].conj && self.feats[start - 1].punct.is_some());
         let ends_sentence =
             self.feats.get(j).is_none_or(|f| f.is_stop()) || !self.same_sentence(start, j);
+        // رواية أخرى حسب مصادر «عكاظ» تشير إلى أن …: the verb after the source reports for
+        // it; its complement is the content (and the verb no attribution of its own).
+        let verb_complement = self
+            .feats
+            .get(j)
+            .filter(|f| f.verb && f.finite && m.is_some())
+            .and_then(|_| (j + 1..(j + 3).min(self.n())).find_map(|k| self.complement(k, false)));
+        if let Some((c, _)) = verb_complement {
+            let (s, e) = self.content_from(c)?;
+            d.content = Some((s, e));
+            d.quote = content::quote_type(&self.roles, s, e);
+            return Some(d);
+        }
         if at_clause_start && ends_sentence && sent > 0 {
             // "… . بحسب رويترز." qualifies the sentence before.
             let (ps, pe) = self.doc.sentences[sent - 1];
