@@ -25,7 +25,7 @@ use terms::{TermReader, Terms};
 /// How many attributions back a content is compared with; keeps linking linear.
 const WINDOW: usize = 40;
 /// The weighted share of terms two contents need in common.
-const MIN_SCORE: f32 = 0.45;
+const MIN_SCORE: f32 = 0.5;
 /// How many sentences back a pointer (نفى ذلك) looks for what it points at.
 const POINTER_REACH: u32 = 3;
 
@@ -99,7 +99,7 @@ pub fn link(
         res,
         terms: &terms,
         parents: &parents,
-        weights: Weights::new(&terms),
+        weights: Weights::new(doc, feats, &terms),
     };
     // Each attribution joins the earlier one it shares most with; the groups are the claims.
     let mut joins = Vec::new();
@@ -111,7 +111,11 @@ pub fn link(
                 to: i,
                 kind: RelationKind::Corroborates,
                 score: 1.0,
-                evidence: Vec::new(),
+                evidence: terms[j]
+                    .shared_with(&terms[i])
+                    .iter()
+                    .map(|&k| terms[j].tokens[k])
+                    .collect(),
             })
         } else if terms[j].pointer {
             linker.pointer(j)
@@ -197,7 +201,13 @@ impl Linker<'_> {
             }
             false
         };
-        within(j, i) || within(i, j)
+        // A prepositional cue that qualifies part of another's content (حذر من أن الحرب التي
+        // خلفت … وفقا لـ …) overlaps it.
+        let overlap = match (self.drafts[i].content, self.drafts[j].content) {
+            (Some((a, b)), Some((c, d))) => a < d && c < b,
+            _ => false,
+        };
+        within(j, i) || within(i, j) || overlap
     }
 
     /// How much two contents say alike: the weight of the terms they share over the geometric
@@ -207,7 +217,16 @@ impl Linker<'_> {
         const PAIR_BONUS: f32 = 0.15;
         let common: f32 = shared.iter().map(|&k| self.weights.of(&tj.stems[k])).sum();
         let norm = self.weights.total(ti).min(self.weights.total(tj));
-        common / norm + PAIR_BONUS * tj.shared_pairs(ti) as f32
+        // A phrase of the story's topic words (الملا عمر) earns little.
+        let pairs: f32 = tj
+            .shared_pairs(ti)
+            .iter()
+            .map(|&(a, b)| {
+                let w = self.weights.of(&tj.stems[a]) + self.weights.of(&tj.stems[b]);
+                w / (2.0 * self.weights.rare())
+            })
+            .sum();
+        common / norm + PAIR_BONUS * pairs
     }
 
     /// The earlier attribution `j` shares the most weighted terms with.
@@ -448,17 +467,53 @@ struct Weights {
 }
 
 impl Weights {
-    fn new(terms: &[Terms]) -> Self {
+    /// Weights by how many of the article's sentences use a term's word: the topic of the
+    /// story (الملا عمر، طالبان) is in most of them and says little about which proposition a
+    /// content states.
+    fn new(doc: &Document, feats: &[Feat], terms: &[Terms]) -> Self {
+        let key = |t: usize| {
+            let w = doc.text(t);
+            let w = crate::clitics::without_conjunction(w)
+                .last()
+                .map_or(w, |(_, r)| r);
+            crate::clitics::without_article(w)
+        };
+        // Sentences per word, counted once per sentence.
+        let mut seen: std::collections::HashMap<&str, (u32, usize)> =
+            std::collections::HashMap::new();
+        for (t, f) in feats.iter().enumerate() {
+            if !f.word {
+                continue;
+            }
+            let sentence = doc.tokens[t].sentence;
+            let slot = seen.entry(key(t)).or_insert((u32::MAX, 0));
+            if slot.0 != sentence {
+                *slot = (sentence, slot.1 + 1);
+            }
+        }
         let mut df = std::collections::HashMap::new();
         for t in terms {
-            for s in &t.stems {
-                *df.entry(s.clone()).or_insert(0) += 1;
+            for (stem, &tok) in t.stems.iter().zip(&t.tokens) {
+                // لزعيم is counted with زعيم.
+                let k = key(tok);
+                let n = std::iter::once(k)
+                    .chain(crate::clitics::without_preposition(k))
+                    .filter_map(|k| seen.get(k).map(|&(_, n)| n))
+                    .max()
+                    .unwrap_or(1);
+                let slot = df.entry(stem.clone()).or_insert(0);
+                *slot = (*slot).max(n);
             }
         }
         Weights {
             df,
-            n: terms.len().max(1) as f32,
+            n: doc.sentences.len().max(1) as f32,
         }
+    }
+
+    /// The weight of a term in one sentence only.
+    fn rare(&self) -> f32 {
+        (1.0 + self.n).ln()
     }
 
     fn of(&self, stem: &str) -> f32 {

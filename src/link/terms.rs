@@ -151,8 +151,8 @@ impl<'a> TermReader<'a> {
 }
 
 impl Terms {
-    /// How many of this content's adjacent pairs of terms `other` also has adjacent.
-    pub fn shared_pairs(&self, other: &Terms) -> usize {
+    /// This content's adjacent pairs of terms that `other` also has adjacent.
+    pub fn shared_pairs(&self, other: &Terms) -> Vec<(usize, usize)> {
         let matches = |k: usize, m: usize| {
             let a = std::iter::once(&self.stems[k]).chain(self.alternates[k].as_ref());
             let b: Vec<&String> = std::iter::once(&other.stems[m])
@@ -168,7 +168,8 @@ impl Terms {
                     .iter()
                     .any(|&(c, d)| matches(a, c) && matches(b, d))
             })
-            .count()
+            .copied()
+            .collect()
     }
 
     /// Which of this content's terms `other` shares (indices into `stems`).
