@@ -20,6 +20,7 @@ pub mod clitics;
 pub mod cues;
 pub mod decode;
 pub mod error;
+pub mod flags;
 pub mod graph;
 pub mod lexicon;
 pub mod link;
@@ -27,6 +28,7 @@ pub mod model;
 pub mod normalize;
 pub mod parse;
 pub mod render;
+pub mod report;
 pub mod resolve;
 pub mod segment;
 

@@ -34,6 +34,12 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// The sourcing report: one self-contained HTML page (scorecard, the annotated article,
+    /// flags for the editor, claims with their confirmations and denials, sources, graph).
+    Report {
+        #[command(flatten)]
+        input: Input,
+    },
     /// The sourcing graph of an article: sources and claims, and who says, supports, opposes,
     /// declines or relays what.
     Graph {
@@ -65,6 +71,7 @@ struct Input {
 enum Format {
     Json,
     Text,
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -74,8 +81,8 @@ enum GraphFormat {
     Json,
 }
 
-/// Turns an analysis into the bytes a command prints.
-type Renderer = Box<dyn Fn(&isnad::Analysis) -> String>;
+/// Turns an analysis (of the text, named) into what a command prints.
+type Renderer = Box<dyn Fn(&str, &isnad::Analysis, &str) -> String>;
 
 /// An error with the exit code it should produce.
 struct Failure(u8, anyhow::Error);
@@ -95,14 +102,19 @@ fn run(cli: Cli) -> Result<(), Failure> {
     let (input, render): (Input, Renderer) = match cli.command {
         Command::Analyze { input, format } => (
             input,
-            Box::new(move |a| match format {
+            Box::new(move |text, a, name| match format {
                 Format::Json => isnad::render::json(a),
                 Format::Text => isnad::render::text(a),
+                Format::Html => isnad::report::html(text, a, name),
             }),
+        ),
+        Command::Report { input } => (
+            input,
+            Box::new(isnad::report::html),
         ),
         Command::Graph { input, format } => (
             input,
-            Box::new(move |a| {
+            Box::new(move |_, a, _| {
                 let g = isnad::graph::build(a);
                 match format {
                     GraphFormat::Dot => isnad::render::dot(&g),
@@ -112,16 +124,16 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }),
         ),
     };
-    let analysis = analyze(&input)?;
-    let mut rendered = render(&analysis);
+    let (name, text, analysis) = analyze(&input)?;
+    let mut rendered = render(&text, &analysis, &name);
     if !rendered.ends_with('\n') {
         rendered.push('\n');
     }
     write_output(input.output.as_deref(), rendered.as_bytes()).map_err(|e| Failure(EXIT_IO, e))
 }
 
-/// Reads and analyzes the input the flags name.
-fn analyze(input: &Input) -> Result<isnad::Analysis, Failure> {
+/// Reads and analyzes the input the flags name: its name, its text and the analysis.
+fn analyze(input: &Input) -> Result<(String, String, isnad::Analysis), Failure> {
     let lex = match &input.lexicon {
         Some(dir) => Lexicon::with_dir(dir)
             .with_context(|| format!("loading lexicon from {}", dir.display()))
@@ -130,14 +142,16 @@ fn analyze(input: &Input) -> Result<isnad::Analysis, Failure> {
     };
     let analyzer = Analyzer::with_lexicon(lex);
     let (name, bytes) = read_input(input.file.as_deref()).map_err(|e| Failure(EXIT_IO, e))?;
-    if input.lossy {
-        Ok(analyzer.analyze(&isnad::decode::decode_lossy(&bytes)))
+    let text = if input.lossy {
+        isnad::decode::decode_lossy(&bytes).into_owned()
     } else {
-        analyzer
-            .analyze_bytes(&bytes)
+        isnad::decode::decode(&bytes)
+            .map(str::to_string)
             .with_context(|| name.clone())
-            .map_err(|e| Failure(EXIT_BAD_INPUT, e))
-    }
+            .map_err(|e| Failure(EXIT_BAD_INPUT, e))?
+    };
+    let analysis = analyzer.analyze(&text);
+    Ok((name, text, analysis))
 }
 
 fn read_input(file: Option<&std::path::Path>) -> Result<(String, Vec<u8>)> {
