@@ -108,10 +108,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 Format::Html => isnad::report::html(text, a, name),
             }),
         ),
-        Command::Report { input } => (
-            input,
-            Box::new(isnad::report::html),
-        ),
+        Command::Report { input } => (input, Box::new(isnad::report::html)),
         Command::Graph { input, format } => (
             input,
             Box::new(move |_, a, _| {
