@@ -94,6 +94,7 @@ pub fn link(
     let chains = chains::chains(drafts, res, &parents, &relays, dateline);
     let linker = Linker {
         doc,
+        lex,
         feats,
         drafts,
         res,
@@ -124,14 +125,11 @@ pub fn link(
         };
         joins.extend(join);
     }
-    let (mut claims, claim_of) = group(drafts.len(), &joins, &terms);
-    // Every member stands toward the claim's anchor: the first member that states it (not a
-    // denial, a refusal or a pointer back), so that denials in a story's lead face the claim
-    // they deny.
-    let mut links: Vec<Link> = Vec::new();
-    for g in &mut claims {
-        // A headline repeats the story's claim; the body states it.
-        let in_body = |m: &usize| doc.tokens[drafts[*m].cue.0].paragraph >= body_from;
+    // A headline repeats the story's claim; the body states it.
+    let in_body = |m: &usize| doc.tokens[drafts[*m].cue.0].paragraph >= body_from;
+    // The anchor: the first member that states the claim (not a denial, a refusal or a
+    // pointer back), so that denials in a story's lead face the claim they deny.
+    let choose_anchor = |g: &mut Group| {
         let states = |m: &usize| states(&drafts[*m], &terms[*m]);
         let pos = g
             .members
@@ -143,6 +141,12 @@ pub fn link(
             g.members[..=pos].rotate_right(1);
         }
         g.negative = terms[g.members[0]].negative;
+    };
+    let (mut parts, _) = group(drafts.len(), &joins, &terms);
+    // Every member stands toward the anchor of the statements it shares words with.
+    let mut links: Vec<Link> = Vec::new();
+    for g in &mut parts {
+        choose_anchor(g);
         let anchor = g.members[0];
         for &m in &g.members[1..] {
             if !linker.other_source(anchor, m) || linker.nested(anchor, m) || !in_body(&m) {
@@ -158,6 +162,14 @@ pub fn link(
         }
     }
     links.sort_by_key(|l| (l.from, l.to));
+    // A claim also takes in what its speakers go on to say of it (وأضاف، مضيفا أن …): the
+    // reader sees one account with every answer to any part of it.
+    let mut merged = joins.clone();
+    merged.extend(linker.accounts());
+    let (mut claims, claim_of) = group(drafts.len(), &merged, &terms);
+    for g in &mut claims {
+        choose_anchor(g);
+    }
     Linked {
         links,
         claims,
@@ -171,6 +183,7 @@ pub fn link(
 
 struct Linker<'a> {
     doc: &'a Document,
+    lex: &'a Lexicon,
     feats: &'a [Feat],
     drafts: &'a [Draft],
     res: &'a Resolution,
@@ -284,6 +297,42 @@ impl Linker<'_> {
             score,
             evidence,
         }
+    }
+
+    /// Continuations of an account: a participle (مضيفا أن) or a verb that goes on (وأضاف)
+    /// whose speaker made the attribution just before, in the same or the next sentence.
+    fn accounts(&self) -> Vec<Link> {
+        let sentence = |k: usize| self.doc.tokens[self.drafts[k].cue.0].sentence;
+        (1..self.drafts.len())
+            .filter_map(|j| {
+                let d = &self.drafts[j];
+                // وقال المصدر: the same source named again by its bare head.
+                let anaphor = d.mention.is_none_or(|(s, e)| {
+                    let w = self.doc.text(s);
+                    e == s + 1 && crate::clitics::without_article(w) != w
+                });
+                let goes_on = d.kind == crate::model::CueKind::Participle
+                    || anaphor
+                    || self.lex.marks(
+                        &crate::normalize::fold(&d.lemma),
+                        crate::lexicon::Marker::Continues,
+                    );
+                let i = (0..j).rev().find(|&i| !self.nested(i, j))?;
+                let same = self.res.source_of[j].is_some()
+                    && self.res.source_of[i] == self.res.source_of[j];
+                (goes_on
+                    && same
+                    && sentence(i) + 1 >= sentence(j)
+                    && !self.terms[j].stems.is_empty())
+                .then(|| Link {
+                    from: j,
+                    to: i,
+                    kind: RelationKind::Corroborates,
+                    score: 0.0,
+                    evidence: Vec::new(),
+                })
+            })
+            .collect()
     }
 
     /// نفى المتحدث هذه المعلومة: the nearest earlier claim by another source.

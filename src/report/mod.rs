@@ -349,9 +349,43 @@ fn source_rows(a: &Analysis, l: &Labels) -> Vec<SourceRow> {
 
 fn claim_views(a: &Analysis, l: &Labels) -> Vec<ClaimView> {
     let family_of = |id: &str| a.relations.iter().find(|r| r.from == id).map(|r| r.family);
+    // Refusals and silences without a topic (لم يرد على طلب للتعليق) stand beside the story's
+    // main claim: the one with the most voices.
+    let main = a
+        .claims
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, c)| (c.attributions.len(), std::cmp::Reverse(*i)))
+        .map(|(_, c)| c.id.clone());
+    let silent: Vec<&crate::model::Attribution> = a
+        .attributions
+        .iter()
+        .filter(|x| {
+            x.claim.is_none()
+                && matches!(
+                    x.stance,
+                    Stance::NoResponse
+                        | Stance::DeclinesToComment
+                        | Stance::NeitherConfirmsNorDenies
+                )
+        })
+        .collect();
+    let voice = |x: &crate::model::Attribution| Voice {
+        n: number(&x.id),
+        target: x.id.clone(),
+        sign: sign(x.stance),
+        stance_class: stance_class(x.stance),
+        source: source_name(a, x.source.as_ref(), l),
+        text: x
+            .content
+            .as_ref()
+            .map(|t| t.text.chars().take(160).collect())
+            .unwrap_or_else(|| l.stance(x.stance).to_string()),
+    };
     let mut out = Vec::new();
     for c in &a.claims {
-        if c.attributions.len() < 2 {
+        let is_main = main.as_ref() == Some(&c.id);
+        if c.attributions.len() < 2 && !(is_main && !silent.is_empty()) {
             continue;
         }
         let mut sides: Vec<Side> = Vec::new();
@@ -361,24 +395,16 @@ fn claim_views(a: &Analysis, l: &Labels) -> Vec<ClaimView> {
             (Some(Family::Oppose), "oppose"),
             (Some(Family::Noncommittal), "noncommittal"),
         ] {
-            let voices: Vec<Voice> = c
+            let mut voices: Vec<Voice> = c
                 .attributions
                 .iter()
                 .filter(|id| family_of(id) == fam)
                 .filter_map(|id| a.attributions.get(number(id).wrapping_sub(1)))
-                .map(|x| Voice {
-                    n: number(&x.id),
-                    target: x.id.clone(),
-                    sign: sign(x.stance),
-                    stance_class: stance_class(x.stance),
-                    source: source_name(a, x.source.as_ref(), l),
-                    text: x
-                        .content
-                        .as_ref()
-                        .map(|t| t.text.chars().take(160).collect())
-                        .unwrap_or_default(),
-                })
+                .map(voice)
                 .collect();
+            if is_main && fam == Some(Family::Noncommittal) {
+                voices.extend(silent.iter().map(|x| voice(x)));
+            }
             if !voices.is_empty() {
                 sides.push(Side {
                     label: l.side(fam),
