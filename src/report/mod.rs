@@ -385,7 +385,8 @@ fn claim_views(a: &Analysis, l: &Labels) -> Vec<ClaimView> {
     let mut out = Vec::new();
     for c in &a.claims {
         let is_main = main.as_ref() == Some(&c.id);
-        if c.attributions.len() < 2 && !(is_main && !silent.is_empty()) {
+        let has_silent = is_main && !silent.is_empty();
+        if c.attributions.len() < 2 && !has_silent {
             continue;
         }
         let mut sides: Vec<Side> = Vec::new();
