@@ -235,6 +235,39 @@ fn check_contract(json: &Value, input: &[u8]) {
             assert_eq!(a["source"], s["id"]);
         }
     }
+    let att_at = |aid: &str| aid.strip_prefix('a')?.parse::<usize>().ok()?.checked_sub(1);
+    for r in json["relations"].as_array().expect("relations is an array") {
+        for end in ["from", "to"] {
+            let aid = r[end].as_str().expect("an attribution id");
+            assert!(
+                att_at(aid).is_some_and(|k| k < atts.len()),
+                "relation {end} {aid}"
+            );
+        }
+        assert_ne!(r["from"], r["to"]);
+    }
+    for (i, c) in json["claims"]
+        .as_array()
+        .expect("claims is an array")
+        .iter()
+        .enumerate()
+    {
+        assert_eq!(
+            c["id"],
+            format!("c{}", i + 1),
+            "claim ids are c1..cN in order"
+        );
+        for aid in c["attributions"].as_array().expect("members") {
+            let a = &atts[att_at(aid.as_str().unwrap()).expect("a member id")];
+            assert_eq!(a["claim"], c["id"], "{aid} belongs to {}", c["id"]);
+        }
+        for ch in c["chains"].as_array().expect("chains") {
+            for sid in ch["sources"].as_array().expect("chain sources") {
+                let k = source_at(sid.as_str().unwrap()).expect("a source id");
+                assert!(k < sources.len(), "chain source {sid} is listed");
+            }
+        }
+    }
     check_all_spans(json, input, "$");
 }
 
