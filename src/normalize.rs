@@ -66,6 +66,12 @@ fn fold_char(c: char) -> Fold {
         '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}' => {
             let mut out = String::new();
             for d in c.nfkc() {
+                // Unassigned code points and noncharacters in these blocks decompose to
+                // themselves: keep them as they are rather than fold them again.
+                if d == c {
+                    out.push(c);
+                    continue;
+                }
                 match fold_char(d) {
                     Fold::Char(x) => out.push(x),
                     Fold::Str(s) => out.push_str(&s),
@@ -154,6 +160,15 @@ pub fn fold(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn presentation_block_code_points_without_decomposition_stay() {
+        // U+FDD0 (a noncharacter) and U+FE75 (unassigned) have no compatibility mapping.
+        for c in ['\u{FDD0}', '\u{FE75}', '\u{FDFE}'] {
+            let s = c.to_string();
+            assert_eq!(super::fold(&s), s);
+        }
+    }
+
     use super::*;
 
     #[test]
