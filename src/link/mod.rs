@@ -92,6 +92,7 @@ pub fn link(
     let parents = chains::parents(drafts);
     let relays = chains::relays(drafts);
     let chains = chains::chains(drafts, res, &parents, &relays, dateline);
+    let weights = Weights::new(doc, feats, &terms);
     let linker = Linker {
         doc,
         lex,
@@ -100,7 +101,8 @@ pub fn link(
         res,
         terms: &terms,
         parents: &parents,
-        weights: Weights::new(doc, feats, &terms),
+        totals: weights.totals(&terms),
+        weights,
     };
     // Each attribution joins the earlier one it shares most with; the groups are the claims.
     let mut joins = Vec::new();
@@ -190,6 +192,7 @@ struct Linker<'a> {
     terms: &'a [Terms],
     parents: &'a [Option<usize>],
     weights: Weights,
+    totals: Vec<f32>,
 }
 
 impl Linker<'_> {
@@ -226,10 +229,11 @@ impl Linker<'_> {
     /// How much two contents say alike: the weight of the terms they share over the geometric
     /// mean of their weights (so neither a long nor a short content wins by its length), plus a
     /// bonus for each phrase of two terms they share.
-    fn similarity(&self, ti: &Terms, tj: &Terms, shared: &[usize]) -> f32 {
+    fn similarity(&self, i: usize, j: usize, shared: &[usize]) -> f32 {
+        let (ti, tj) = (&self.terms[i], &self.terms[j]);
         const PAIR_BONUS: f32 = 0.15;
         let common: f32 = shared.iter().map(|&k| self.weights.of(&tj.stems[k])).sum();
-        let norm = self.weights.total(ti).min(self.weights.total(tj));
+        let norm = self.totals[i].min(self.totals[j]);
         // A phrase of the story's topic words (الملا عمر) earns little.
         let pairs: f32 = tj
             .shared_pairs(ti)
@@ -258,7 +262,7 @@ impl Linker<'_> {
                 if shared.len() < 2 {
                     return None;
                 }
-                Some((self.similarity(ti, tj, &shared), i, shared))
+                Some((self.similarity(i, j, &shared), i, shared))
             })
             .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))?;
         if score < MIN_SCORE {
@@ -286,7 +290,7 @@ impl Linker<'_> {
             )
         } else {
             (
-                self.similarity(ta, tm, &shared).min(1.0),
+                self.similarity(a, m, &shared).min(1.0),
                 shared.iter().map(|&k| tm.tokens[k]).collect(),
             )
         };
@@ -568,6 +572,11 @@ impl Weights {
     fn of(&self, stem: &str) -> f32 {
         let df = self.df.get(stem).copied().unwrap_or(1) as f32;
         (1.0 + self.n / df).ln()
+    }
+
+    /// Each content's total weight, computed once.
+    fn totals(&self, terms: &[Terms]) -> Vec<f32> {
+        terms.iter().map(|t| self.total(t)).collect()
     }
 
     fn total(&self, t: &Terms) -> f32 {

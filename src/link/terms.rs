@@ -32,6 +32,8 @@ pub struct Terms {
     /// Pairs of terms that follow each other in the content (indices into `stems`): a phrase
     /// two contents share (نبأ وفاة زعيم) says more than the same words apart.
     pub pairs: Vec<(usize, usize)>,
+    /// Every stem and alternate, for lookups.
+    pub readings: std::collections::HashSet<String>,
 }
 
 /// Reduces contents to terms with one stemmer.
@@ -137,6 +139,12 @@ impl<'a> TermReader<'a> {
             k += 1;
         }
         t.negative = negators % 2 == 1;
+        t.readings = t
+            .stems
+            .iter()
+            .chain(t.alternates.iter().flatten())
+            .cloned()
+            .collect();
         // ذلك، هذه المعلومة، هذه التصريحات التي صدرت …، الخبر: it points back.
         let claim_noun = |i: usize| {
             clitics::without_conjunction(self.doc.text(i))
@@ -174,13 +182,12 @@ impl Terms {
 
     /// Which of this content's terms `other` shares (indices into `stems`).
     pub fn shared_with(&self, other: &Terms) -> Vec<usize> {
-        fn readings(t: &Terms, k: usize) -> impl Iterator<Item = &str> {
-            std::iter::once(t.stems[k].as_str()).chain(t.alternates[k].as_deref())
-        }
         (0..self.stems.len())
             .filter(|&k| {
-                (0..other.stems.len())
-                    .any(|m| readings(self, k).any(|a| readings(other, m).any(|b| a == b)))
+                other.readings.contains(&self.stems[k])
+                    || self.alternates[k]
+                        .as_ref()
+                        .is_some_and(|a| other.readings.contains(a))
             })
             .collect()
     }
