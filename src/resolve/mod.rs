@@ -38,6 +38,8 @@ pub struct Entity {
     pub display: Option<Vec<(usize, usize)>>,
     /// Content words of the name, folded, without article, ل or tanween.
     keys: Vec<String>,
+    /// The keys' consonant skeletons (ترامب / ترمب → ترمب).
+    skeleton: Vec<String>,
     /// The head word (after any quantifier), folded like the keys.
     head: Option<String>,
     /// Whether the name holds words that are no title, body, place or descriptor.
@@ -69,9 +71,9 @@ impl Entity {
         self.keys.len() == 1 && !self.named
     }
 
-    /// The keys joined, for skeleton comparison.
-    fn skeleton(&self) -> Vec<String> {
-        self.keys.iter().map(|k| skeleton(k)).collect()
+    /// The keys' consonant skeletons, for comparing spellings.
+    fn skeleton(&self) -> &[String] {
+        &self.skeleton
     }
 }
 
@@ -460,7 +462,7 @@ fn same_head(a: &str, b: &str) -> bool {
 
 /// The consonant skeleton of a transliterated name: long vowels after the first letter and a
 /// final ه dropped, so ترامب / ترمب and الشارة / شارا compare equal.
-fn skeleton(w: &str) -> String {
+pub(super) fn skeleton(w: &str) -> String {
     let mut out = String::with_capacity(w.len());
     for (k, c) in w.chars().enumerate() {
         if k > 0 && matches!(c, 'ا' | 'و' | 'ي') {

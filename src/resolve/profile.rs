@@ -199,6 +199,7 @@ pub(super) fn profile(doc: &Document, lex: &Lexicon, (s, e): (usize, usize), lam
         without_tanween(base).unwrap_or(base).to_string()
     });
     Entity {
+        skeleton: keys.iter().map(|k| super::skeleton(k)).collect(),
         mentions: vec![(s, e)],
         name: (s, e),
         display: None,
