@@ -4,7 +4,9 @@
 mod forms;
 mod table;
 
-use std::collections::HashMap;
+// Every token is looked up several times; Fx hashes short words far faster than SipHash, and
+// these maps only hold the lexicon's own entries (input words are looked up, never inserted).
+use rustc_hash::FxHashMap as HashMap;
 use std::path::Path;
 
 pub use forms::{generate, Class, Generated, Tense};

@@ -1,6 +1,6 @@
 //! A table of multi-word entries keyed by their first folded word, matched longest first.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::normalize::fold;
 
@@ -13,7 +13,7 @@ pub struct PhraseTable<V> {
 impl<V> Default for PhraseTable<V> {
     fn default() -> Self {
         PhraseTable {
-            by_first: HashMap::new(),
+            by_first: HashMap::default(),
         }
     }
 }

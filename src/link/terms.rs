@@ -32,8 +32,8 @@ pub struct Terms {
     /// Pairs of terms that follow each other in the content (indices into `stems`): a phrase
     /// two contents share (نبأ وفاة زعيم) says more than the same words apart.
     pub pairs: Vec<(usize, usize)>,
-    /// Every stem and alternate, for lookups.
-    pub readings: std::collections::HashSet<String>,
+    /// Every stem and alternate, sorted, for lookups (a short list: no hashing needed).
+    pub readings: Vec<String>,
 }
 
 /// Reduces contents to terms with one stemmer.
@@ -145,6 +145,8 @@ impl<'a> TermReader<'a> {
             .chain(t.alternates.iter().flatten())
             .cloned()
             .collect();
+        t.readings.sort_unstable();
+        t.readings.dedup();
         // ذلك، هذه المعلومة، هذه التصريحات التي صدرت …، الخبر: it points back.
         let claim_noun = |i: usize| {
             clitics::without_conjunction(self.doc.text(i))
@@ -184,10 +186,10 @@ impl Terms {
     pub fn shared_with(&self, other: &Terms) -> Vec<usize> {
         (0..self.stems.len())
             .filter(|&k| {
-                other.readings.contains(&self.stems[k])
+                other.readings.binary_search(&self.stems[k]).is_ok()
                     || self.alternates[k]
                         .as_ref()
-                        .is_some_and(|a| other.readings.contains(a))
+                        .is_some_and(|a| other.readings.binary_search(a).is_ok())
             })
             .collect()
     }
