@@ -166,6 +166,8 @@ pub enum Marker {
     ClaimNoun,
     /// An emphatic after a name that adds nothing to it (نفسه، ذاته).
     Emphatic,
+    /// The first word of a prepositional cue that relays another's words (نقلا عن).
+    Relay,
 }
 
 impl Marker {
@@ -185,6 +187,7 @@ impl Marker {
             "continues" => Marker::Continues,
             "claim_noun" => Marker::ClaimNoun,
             "emphatic" => Marker::Emphatic,
+            "relay" => Marker::Relay,
             _ => return None,
         })
     }

@@ -1,8 +1,10 @@
 //! The isnad of each attribution: who said it, and through whom it reached the page.
 
+use crate::lexicon::{Lexicon, Marker};
 use crate::model::CueKind;
 use crate::parse::Draft;
 use crate::resolve::Resolution;
+use crate::segment::Document;
 
 /// How many attributions back a parent is looked for; keeps nesting linear.
 const WINDOW: usize = 16;
@@ -21,13 +23,14 @@ pub fn parents(drafts: &[Draft]) -> Vec<Option<usize>> {
         .collect()
 }
 
-/// For each prepositional cue standing between a verb and its content (أفادت القناة نقلا عن
-/// مصادر أن …), the verb's draft: the verb's source relays the preposition's.
-pub fn relays(drafts: &[Draft]) -> Vec<Option<usize>> {
+/// For each relaying prepositional cue standing between a verb and its content (أفادت القناة
+/// نقلا عن مصادر أن …), the verb's draft: the verb's source relays the preposition's. A
+/// spokesman speaking for a body (أعلنت الجبهة على لسان المتحدث) is no relay.
+pub fn relays(doc: &Document, lex: &Lexicon, drafts: &[Draft]) -> Vec<Option<usize>> {
     (0..drafts.len())
         .map(|p| {
             let d = &drafts[p];
-            if d.kind != CueKind::Preposition {
+            if d.kind != CueKind::Preposition || !lex.marks(doc.text(d.cue.0), Marker::Relay) {
                 return None;
             }
             (p.saturating_sub(2)..p).rev().find(|&v| {

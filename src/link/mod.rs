@@ -90,7 +90,7 @@ pub fn link(
         .map(|d| d.content.map(|c| reader.read(c)).unwrap_or_default())
         .collect();
     let parents = chains::parents(drafts);
-    let relays = chains::relays(drafts);
+    let relays = chains::relays(doc, lex, drafts);
     let chains = chains::chains(drafts, res, &parents, &relays, dateline);
     let weights = Weights::new(doc, feats, &terms);
     let linker = Linker {
@@ -170,8 +170,48 @@ pub fn link(
     merged.extend(linker.accounts());
     let (mut claims, claim_of) = group(drafts.len(), &merged, &terms);
     for g in &mut claims {
-        choose_anchor(g);
+        // The statement most answered is what the account is about (a denial in the lead
+        // answers a claim made further down); else the first that states it.
+        let answered = |m: usize| links.iter().filter(|l| l.to == m).count();
+        let most = g
+            .members
+            .iter()
+            .copied()
+            .filter(|&m| answered(m) > 0)
+            .max_by_key(|&m| (answered(m), std::cmp::Reverse(m)));
+        match most {
+            Some(m) => {
+                let pos = g.members.iter().position(|&x| x == m).expect("a member");
+                g.members[..=pos].rotate_right(1);
+                g.negative = terms[m].negative;
+            }
+            None => choose_anchor(g),
+        }
     }
+    // One who answers part of an account answers the account: a relation toward its anchor
+    // too, when that is another source's and they share words.
+    const MIN_TOWARD: f32 = 0.15;
+    let mut extra = Vec::new();
+    for g in &claims {
+        let anchor = g.members[0];
+        for &m in &g.members[1..] {
+            let answers = links.iter().any(|l| l.from == m);
+            let has = links.iter().any(|l| l.from == m && l.to == anchor);
+            if answers
+                && !has
+                && linker.other_source(anchor, m)
+                && !linker.nested(anchor, m)
+                && in_body(&m)
+            {
+                let l = linker.toward(anchor, m, &joins);
+                if l.score >= MIN_TOWARD {
+                    extra.push(l);
+                }
+            }
+        }
+    }
+    links.extend(extra);
+    links.sort_by_key(|l| (l.from, l.to));
     Linked {
         links,
         claims,
