@@ -26,6 +26,8 @@ use terms::{TermReader, Terms};
 const WINDOW: usize = 40;
 /// The weighted share of terms two contents need in common.
 const MIN_SCORE: f32 = 0.5;
+/// The share of [`MIN_SCORE`] a refusal needs (لن يعلق على التحقيقات).
+const REFUSAL_SHARE: f32 = 0.8;
 /// How many sentences back a pointer (نفى ذلك) looks for what it points at.
 const POINTER_REACH: u32 = 3;
 
@@ -305,7 +307,15 @@ impl Linker<'_> {
                 Some((self.similarity(i, j, &shared), i, shared))
             })
             .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))?;
-        if score < MIN_SCORE {
+        // A refusal names its topic and does not restate the claim, so it needs less in common.
+        let refusal = noncommittal(self.drafts[j].stance).is_some()
+            || nested_refusal(self.drafts, j).is_some();
+        let needed = if refusal {
+            MIN_SCORE * REFUSAL_SHARE
+        } else {
+            MIN_SCORE
+        };
+        if score < needed {
             return None;
         }
         Some(Link {

@@ -202,3 +202,24 @@ fn sourcing_counts_sides() {
     assert_eq!(c.sourcing.oppose, 1);
     assert_eq!(c.sourcing.noncommittal, 1);
 }
+
+#[test]
+fn a_refusal_inside_a_statement_is_noncommittal() {
+    let a = analyze(&format!(
+        "{CLAIM} وقالت المتحدثة باسم الخارجية إن الوزارة تتابع الاتصالات ولن تعلق على المحادثات السرية."
+    ));
+    assert_eq!(
+        relation(&a, "وقالت", "وفقا").map(RelationKind::family),
+        Some(Family::Noncommittal),
+        "{:?}",
+        a.relations
+    );
+}
+
+#[test]
+fn a_refusal_on_another_topic_is_not_linked() {
+    let a = analyze(&format!(
+        "{CLAIM} ورفض وزير الزراعة التعليق على أسعار القمح هذا الموسم."
+    ));
+    assert!(a.relations.is_empty(), "{:?}", a.relations);
+}
