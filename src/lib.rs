@@ -277,11 +277,13 @@ fn sourcing(g: &link::Group, res: &resolve::Resolution, linked: &link::Linked) -
         oppose: 0,
         noncommittal: 0,
     };
-    for l in linked.links.iter().filter(|l| g.members.contains(&l.from)) {
-        match l.kind.family() {
-            Family::Support => s.support += 1,
-            Family::Oppose => s.oppose += 1,
-            Family::Noncommittal => s.noncommittal += 1,
+    // Each member counts once, by its first relation.
+    for &m in &g.members {
+        match linked.links.iter().find(|l| l.from == m).map(|l| l.kind.family()) {
+            Some(Family::Support) => s.support += 1,
+            Some(Family::Oppose) => s.oppose += 1,
+            Some(Family::Noncommittal) => s.noncommittal += 1,
+            None => {}
         }
     }
     s
