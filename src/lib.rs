@@ -279,7 +279,12 @@ fn sourcing(g: &link::Group, res: &resolve::Resolution, linked: &link::Linked) -
     };
     // Each member counts once, by its first relation.
     for &m in &g.members {
-        match linked.links.iter().find(|l| l.from == m).map(|l| l.kind.family()) {
+        match linked
+            .links
+            .iter()
+            .find(|l| l.from == m)
+            .map(|l| l.kind.family())
+        {
             Some(Family::Support) => s.support += 1,
             Some(Family::Oppose) => s.oppose += 1,
             Some(Family::Noncommittal) => s.noncommittal += 1,
