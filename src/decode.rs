@@ -4,12 +4,31 @@ use std::borrow::Cow;
 
 use crate::error::{Error, Result};
 
+/// The largest input read by default: 64 MiB, far above any article; archives are read as
+/// many documents.
+pub const DEFAULT_MAX_BYTES: usize = 64 << 20;
+
 /// Decodes `bytes` as UTF-8. A byte-order mark is kept in the text (offsets stay true) and folded
-/// away later by normalization.
+/// away later by normalization. A NUL byte marks a binary file, which is refused.
 pub fn decode(bytes: &[u8]) -> Result<&str> {
-    std::str::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
+    let text = std::str::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
         offset: e.valid_up_to(),
-    })
+    })?;
+    match bytes.iter().position(|&b| b == 0) {
+        Some(offset) => Err(Error::Binary { offset }),
+        None => Ok(text),
+    }
+}
+
+/// Refuses an input over `limit` bytes.
+pub fn check_size(bytes: &[u8], limit: usize) -> Result<()> {
+    if bytes.len() > limit {
+        return Err(Error::TooLarge {
+            size: bytes.len(),
+            limit,
+        });
+    }
+    Ok(())
 }
 
 /// Decodes `bytes`, replacing invalid sequences with U+FFFD. Offsets then refer to the
@@ -21,6 +40,23 @@ pub fn decode_lossy(bytes: &[u8]) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_nul_byte_is_binary() {
+        let err = decode(b"abc\0def").unwrap_err();
+        assert!(matches!(err, Error::Binary { offset: 3 }), "{err}");
+        assert!(decode_lossy(b"abc\0def").contains('\0'));
+    }
+
+    #[test]
+    fn size_limit() {
+        assert!(check_size(b"12345", 5).is_ok());
+        let err = check_size(b"123456", 5).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "input is 6 bytes, over the limit of 5 bytes"
+        );
+    }
 
     #[test]
     fn valid_text_passes_through() {

@@ -11,6 +11,20 @@ pub enum Error {
         /// Byte offset of the first invalid sequence.
         offset: usize,
     },
+    /// The input holds a NUL byte: a binary file, not text.
+    #[error("input is binary, not text: NUL byte at offset {offset}")]
+    Binary {
+        /// Byte offset of the first NUL.
+        offset: usize,
+    },
+    /// The input is larger than the limit the caller set.
+    #[error("input is {size} bytes, over the limit of {limit} bytes")]
+    TooLarge {
+        /// The input's size.
+        size: usize,
+        /// The limit.
+        limit: usize,
+    },
     /// A lexicon file has a malformed line.
     #[error("lexicon {file}, line {line}: {message}")]
     Lexicon {

@@ -17,7 +17,7 @@ const EXIT_IO: u8 = 74;
     name = "isnad",
     version,
     about = "Finds who says what in Arabic news text",
-    after_help = "Exit status: 0 ok, 2 usage, 65 bad input (not UTF-8), 74 I/O error."
+    after_help = "Exit status: 0 ok, 2 usage, 65 bad input (not UTF-8, binary, over --max-bytes, bad lexicon), 74 I/O error."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -65,6 +65,9 @@ struct Input {
     /// Write to this file (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Refuse inputs larger than this many bytes (default 64 MiB).
+    #[arg(long, value_name = "BYTES", default_value_t = isnad::decode::DEFAULT_MAX_BYTES)]
+    max_bytes: usize,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -139,6 +142,10 @@ fn analyze(input: &Input) -> Result<(String, String, isnad::Analysis), Failure> 
     };
     let analyzer = Analyzer::with_lexicon(lex);
     let (name, bytes) = read_input(input.file.as_deref()).map_err(|e| Failure(EXIT_IO, e))?;
+    isnad::decode::check_size(&bytes, input.max_bytes)
+        .map_err(anyhow::Error::new)
+        .with_context(|| format!("{name} (raise the limit with --max-bytes)"))
+        .map_err(|e| Failure(EXIT_BAD_INPUT, e))?;
     let text = if input.lossy {
         isnad::decode::decode_lossy(&bytes).into_owned()
     } else {

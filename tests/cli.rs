@@ -378,6 +378,40 @@ fn missing_file_is_an_io_error() {
 }
 
 #[test]
+fn a_directory_is_an_io_error() {
+    let dir = TempDir::new();
+    let r = run(["analyze".as_ref(), dir.path().as_os_str()], b"");
+    assert_eq!(r.code, Some(74), "stderr: {}", r.stderr);
+    assert!(
+        r.stderr.contains(&*dir.path().to_string_lossy()),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn a_binary_file_is_bad_input_at_its_nul() {
+    let r = run(["analyze", "-"], b"\xd9\x82\xd8\xa7\xd9\x84 \x00\x01\x02");
+    assert_eq!(r.code, Some(65), "stderr: {}", r.stderr);
+    assert!(
+        r.stderr.contains("binary") && r.stderr.contains("offset 7"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stdout.is_empty());
+}
+
+#[test]
+fn an_input_over_the_limit_is_refused_unless_raised() {
+    let text = "قال الوزير إن الحدود مغلقة.".as_bytes();
+    let r = run(["analyze", "--max-bytes", "10", "-"], text);
+    assert_eq!(r.code, Some(65), "stderr: {}", r.stderr);
+    assert!(r.stderr.contains("--max-bytes"), "{}", r.stderr);
+    let r = run(["analyze", "--max-bytes", "1000", "-"], text);
+    assert_eq!(r.code, Some(0), "stderr: {}", r.stderr);
+}
+
+#[test]
 fn output_file() {
     let dir = TempDir::new();
     let out = dir.path().join("out.json");
