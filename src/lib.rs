@@ -22,6 +22,7 @@ pub mod decode;
 pub mod error;
 pub mod flags;
 pub mod graph;
+pub mod html;
 pub mod lexicon;
 pub mod link;
 pub mod model;
@@ -242,6 +243,7 @@ fn build(
         sources,
         relations,
         claims,
+        text: None,
     }
 }
 

@@ -65,6 +65,10 @@ struct Input {
     /// Write to this file (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// What the input is: plain text, or an HTML page whose article text is extracted first
+    /// (offsets then refer to the extracted text, which JSON output includes as `text`).
+    #[arg(long, value_enum, default_value_t = InputKind::Text)]
+    input: InputKind,
     /// Refuse inputs larger than this many bytes (default 64 MiB).
     #[arg(long, value_name = "BYTES", default_value_t = isnad::decode::DEFAULT_MAX_BYTES)]
     max_bytes: usize,
@@ -73,6 +77,12 @@ struct Input {
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Json,
+    Text,
+    Html,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum InputKind {
     Text,
     Html,
 }
@@ -154,6 +164,12 @@ fn analyze(input: &Input) -> Result<(String, String, isnad::Analysis), Failure> 
             .with_context(|| name.clone())
             .map_err(|e| Failure(EXIT_BAD_INPUT, e))?
     };
+    if input.input == InputKind::Html {
+        let extracted = isnad::html::extract(&text);
+        let mut analysis = analyzer.analyze(&extracted);
+        analysis.text = Some(extracted.clone());
+        return Ok((name, extracted, analysis));
+    }
     let analysis = analyzer.analyze(&text);
     Ok((name, text, analysis))
 }

@@ -369,6 +369,10 @@ pub struct Analysis {
     pub relations: Vec<Relation>,
     /// Propositions and who stands where on them.
     pub claims: Vec<Claim>,
+    /// The text the offsets refer to, when it is not the input itself (the text extracted from
+    /// an HTML page).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
 }
 
 /// The schema name written into every analysis.

@@ -378,6 +378,34 @@ fn missing_file_is_an_io_error() {
 }
 
 #[test]
+fn an_html_page_is_read_for_its_article_text() {
+    let page = "<!DOCTYPE html><html><head><title>خبر</title><script>var x = 1;</script>\
+<style>p { color: red }</style></head><body><nav>الرئيسية | أخبار</nav>\
+<article><p>وقال الوزير <b>سامي الحداد</b> إن &laquo;الحدود&raquo; مغلقة.</p>\
+<p>ونفت الوزارة ذلك.</p></article><footer>جميع الحقوق محفوظة</footer></body></html>";
+    let json = run(
+        ["analyze", "--input", "html", "--format", "json", "-"],
+        page.as_bytes(),
+    )
+    .json();
+    let text = json["text"]
+        .as_str()
+        .expect("the extracted text")
+        .to_string();
+    assert!(
+        !text.contains("var x") && !text.contains("الرئيسية") && !text.contains("محفوظة"),
+        "{text}"
+    );
+    check_contract(&json, text.as_bytes());
+    assert_eq!(attributions(&json).len(), 2, "{json}");
+    let plain = run(["analyze", "--format", "json", "-"], page.as_bytes()).json();
+    assert!(
+        plain.get("text").is_none(),
+        "plain input needs no copy of itself"
+    );
+}
+
+#[test]
 fn a_directory_is_an_io_error() {
     let dir = TempDir::new();
     let r = run(["analyze".as_ref(), dir.path().as_os_str()], b"");
