@@ -2,11 +2,16 @@
 //! panic, and every span must hold the input's bytes.
 #![no_main]
 
+use std::sync::OnceLock;
+
 use libfuzzer_sys::fuzz_target;
+
+/// Built once: loading the lexicon costs far more than one input.
+static ANALYZER: OnceLock<isnad::Analyzer> = OnceLock::new();
 
 fuzz_target!(|data: &[u8]| {
     let text = isnad::decode::decode_lossy(data);
-    let analyzer = isnad::Analyzer::new();
+    let analyzer = ANALYZER.get_or_init(isnad::Analyzer::new);
     let a = analyzer.analyze(&text);
     for x in &a.attributions {
         assert_eq!(&text[x.cue.start..x.cue.end], x.cue.text);
