@@ -4,47 +4,26 @@
 
 use serde::Serialize;
 
-use crate::model::{Analysis, CueKind, SourceKind, Stance};
+use crate::model::{vocabulary, Analysis, CueKind, SourceKind, Stance};
 
-macro_rules! rules {
-    ($($(#[$doc:meta])* $variant:ident = $id:literal,)*) => {
-        /// An editorial rule.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-        #[serde(rename_all = "kebab-case")]
-        pub enum Rule { $($(#[$doc])* $variant,)* }
-
-        impl Rule {
-            /// Every rule, in order.
-            pub const ALL: &'static [Rule] = &[$(Rule::$variant,)*];
-
-            /// The rule's id (`single-anonymous-source`).
-            pub fn id(self) -> &'static str {
-                match self { $(Rule::$variant => $id,)* }
-            }
-
-            /// The rule with this id.
-            pub fn parse(s: &str) -> Option<Rule> {
-                match s { $($id => Some(Rule::$variant),)* _ => None }
-            }
-        }
-    };
-}
-
-rules! {
-    /// A claim rests on one unnamed source and nobody else.
-    SingleAnonymousSource = "single-anonymous-source",
-    /// An unnamed source without a stated reason for the anonymity.
-    AnonymousWithoutReason = "anonymous-without-reason",
-    /// Sources disagree about a claim.
-    ContestedClaim = "contested-claim",
-    /// Someone was asked and no answer is reported.
-    NoResponse = "no-response",
-    /// An accusation or allegation that no one answers.
-    OneSided = "one-sided",
-    /// An agentless passive or an undescribed "sources".
-    VagueAttribution = "vague-attribution",
-    /// A distancing verb (زعم، ادعى).
-    DistancingVerb = "distancing-verb",
+vocabulary! {
+    /// An editorial rule; its name (`single-anonymous-source`) is its id.
+    Rule {
+        /// A claim rests on one unnamed source and nobody else.
+        SingleAnonymousSource = "single-anonymous-source",
+        /// An unnamed source without a stated reason for the anonymity.
+        AnonymousWithoutReason = "anonymous-without-reason",
+        /// Sources disagree about a claim.
+        ContestedClaim = "contested-claim",
+        /// Someone was asked and no answer is reported.
+        NoResponse = "no-response",
+        /// An accusation or allegation that no one answers.
+        OneSided = "one-sided",
+        /// An agentless passive or an undescribed "sources".
+        VagueAttribution = "vague-attribution",
+        /// A distancing verb (زعم، ادعى).
+        DistancingVerb = "distancing-verb",
+    }
 }
 
 /// How much a finding matters.
@@ -74,10 +53,7 @@ pub struct Flag {
 
 /// Every finding, in text order of the attribution it points at.
 pub fn flags(a: &Analysis) -> Vec<Flag> {
-    let source = |id: &Option<String>| {
-        id.as_ref()
-            .and_then(|id| a.sources.iter().find(|s| &s.id == id))
-    };
+    let source = |id: &Option<String>| id.as_ref().and_then(|id| a.source(id));
     let mut out = Vec::new();
     let mut push =
         |rule, severity, attribution: &str, claim: Option<&String>, src: Option<&String>| {
@@ -111,9 +87,8 @@ pub fn flags(a: &Analysis) -> Vec<Flag> {
         }
         // An allegation nobody answers: no denial, refusal or response on its claim.
         let alleged = c.attributions.iter().find(|id| {
-            a.attributions
-                .iter()
-                .any(|x| &&x.id == id && x.stance == Stance::Alleges)
+            a.attribution(id)
+                .is_some_and(|x| x.stance == Stance::Alleges)
         });
         if let Some(at) = alleged {
             if s.oppose == 0 && s.noncommittal == 0 {
@@ -227,7 +202,7 @@ mod tests {
     #[test]
     fn ids_round_trip() {
         for &r in Rule::ALL {
-            assert_eq!(Rule::parse(r.id()), Some(r));
+            assert_eq!(Rule::parse(r.as_str()), Some(r));
         }
     }
 }

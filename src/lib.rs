@@ -207,6 +207,11 @@ fn build(
             claim: linked.claim_of[l.from].map(claim_id).unwrap_or_default(),
         })
         .collect();
+    // Each attribution's first relation (links are sorted by `from`), looked up per member.
+    let mut first_family: Vec<Option<Family>> = vec![None; drafts.len()];
+    for l in linked.links.iter().rev() {
+        first_family[l.from] = Some(l.kind.family());
+    }
     let claims = linked
         .claims
         .iter()
@@ -225,7 +230,7 @@ fn build(
                     sources: chain_ids(m),
                 })
                 .collect(),
-            sourcing: sourcing(g, res, linked),
+            sourcing: sourcing(g, res, linked, &first_family),
         })
         .collect();
     Analysis {
@@ -249,7 +254,12 @@ fn build(
 
 /// Who stands where on one claim: distinct speakers by kind, relays, and each member's family
 /// toward the anchor (through the links that reach it).
-fn sourcing(g: &link::Group, res: &resolve::Resolution, linked: &link::Linked) -> Sourcing {
+fn sourcing(
+    g: &link::Group,
+    res: &resolve::Resolution,
+    linked: &link::Linked,
+    first_family: &[Option<Family>],
+) -> Sourcing {
     let mut speakers: Vec<usize> = g
         .members
         .iter()
@@ -281,12 +291,7 @@ fn sourcing(g: &link::Group, res: &resolve::Resolution, linked: &link::Linked) -
     };
     // Each member counts once, by its first relation.
     for &m in &g.members {
-        match linked
-            .links
-            .iter()
-            .find(|l| l.from == m)
-            .map(|l| l.kind.family())
-        {
+        match first_family[m] {
             Some(Family::Support) => s.support += 1,
             Some(Family::Oppose) => s.oppose += 1,
             Some(Family::Noncommittal) => s.noncommittal += 1,

@@ -53,9 +53,8 @@ impl TextSpan {
 macro_rules! vocabulary {
     ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $text:literal,)* }) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($(#[$vdoc])* $variant,)* }
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+        pub enum $name { $($(#[$vdoc])* #[serde(rename = $text)] $variant,)* }
 
         impl $name {
             /// Every value, in declaration order.
@@ -73,6 +72,8 @@ macro_rules! vocabulary {
         }
     };
 }
+
+pub(crate) use vocabulary;
 
 vocabulary! {
     /// What a source does toward the content it is credited with.
@@ -373,6 +374,45 @@ pub struct Analysis {
     /// an HTML page).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+}
+
+impl Analysis {
+    /// The attribution with this id: ids index the list (`a1` is the first).
+    pub fn attribution(&self, id: &str) -> Option<&Attribution> {
+        indexed(&self.attributions, id, 'a', |x| &x.id)
+    }
+
+    /// The source with this id: ids index the list (`s1` is the first).
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        indexed(&self.sources, id, 's', |x| &x.id)
+    }
+
+    /// Statements per affiliation (ISO country), most heard first, then by code.
+    pub fn countries_heard(&self) -> Vec<(&str, usize)> {
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for s in &self.sources {
+            let Some(c) = s.affiliation.as_deref() else {
+                continue;
+            };
+            match counts.iter_mut().find(|(k, _)| *k == c) {
+                Some(slot) => slot.1 += s.attributions.len(),
+                None => counts.push((c, s.attributions.len())),
+            }
+        }
+        counts.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(y.0)));
+        counts
+    }
+}
+
+/// The item `id` (`a3`, `s2`) names in a list its ids index.
+fn indexed<'a, T>(
+    list: &'a [T],
+    id: &str,
+    prefix: char,
+    id_of: impl Fn(&T) -> &str,
+) -> Option<&'a T> {
+    let n: usize = id.strip_prefix(prefix)?.parse().ok()?;
+    list.get(n.checked_sub(1)?).filter(|x| id_of(x) == id)
 }
 
 /// The schema name written into every analysis.

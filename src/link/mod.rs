@@ -107,7 +107,8 @@ pub fn link(
         weights,
     };
     // Each attribution joins the earlier one it shares most with; the groups are the claims.
-    let mut joins = Vec::new();
+    // At most one join per attribution, indexed by it.
+    let mut join_of: Vec<Option<Link>> = Vec::with_capacity(drafts.len());
     for j in 0..drafts.len() {
         let join = if let Some(i) = relays[j] {
             // أفادت القناة نقلا عن مصادر: the relay repeats what it relays.
@@ -127,8 +128,9 @@ pub fn link(
         } else {
             linker.best(j)
         };
-        joins.extend(join);
+        join_of.push(join);
     }
+    let joins: Vec<Link> = join_of.iter().flatten().cloned().collect();
     // A headline repeats the story's claim; the body states it.
     let in_body = |m: &usize| doc.tokens[drafts[*m].cue.0].paragraph >= body_from;
     // The anchor: the first member that states the claim (not a denial, a refusal or a
@@ -156,16 +158,23 @@ pub fn link(
             if !linker.other_source(anchor, m) || linker.nested(anchor, m) || !in_body(&m) {
                 continue;
             }
-            let own = joins.iter().find(|l| l.from == m);
+            let own = join_of[m].as_ref();
             // A pointer (نفت ذلك) and a relay stand toward what they point at or relay.
             let link = match own {
                 Some(l) if l.to == anchor || terms[m].pointer || relays[m].is_some() => l.clone(),
-                _ => linker.toward(anchor, m, &joins),
+                _ => linker.toward(anchor, m, own),
             };
             links.push(link);
         }
     }
     links.sort_by_key(|l| (l.from, l.to));
+    // Each member has at most one relation so far: what it faces, and how often each is faced.
+    let mut faces: Vec<Option<usize>> = vec![None; drafts.len()];
+    let mut answered: Vec<usize> = vec![0; drafts.len()];
+    for l in &links {
+        faces[l.from] = Some(l.to);
+        answered[l.to] += 1;
+    }
     // A claim also takes in what its speakers go on to say of it (وأضاف، مضيفا أن …): the
     // reader sees one account with every answer to any part of it.
     let mut merged = joins.clone();
@@ -174,13 +183,12 @@ pub fn link(
     for g in &mut claims {
         // The statement most answered is what the account is about (a denial in the lead
         // answers a claim made further down); else the first that states it.
-        let answered = |m: usize| links.iter().filter(|l| l.to == m).count();
         let most = g
             .members
             .iter()
             .copied()
-            .filter(|&m| answered(m) > 0)
-            .max_by_key(|&m| (answered(m), std::cmp::Reverse(m)));
+            .filter(|&m| answered[m] > 0)
+            .max_by_key(|&m| (answered[m], std::cmp::Reverse(m)));
         match most {
             Some(m) => {
                 let pos = g.members.iter().position(|&x| x == m).expect("a member");
@@ -197,15 +205,12 @@ pub fn link(
     for g in &claims {
         let anchor = g.members[0];
         for &m in &g.members[1..] {
-            let answers = links.iter().any(|l| l.from == m);
-            let has = links.iter().any(|l| l.from == m && l.to == anchor);
-            if answers
-                && !has
+            if faces[m].is_some_and(|t| t != anchor)
                 && linker.other_source(anchor, m)
                 && !linker.nested(anchor, m)
                 && in_body(&m)
             {
-                let l = linker.toward(anchor, m, &joins);
+                let l = linker.toward(anchor, m, join_of[m].as_ref());
                 if l.score >= MIN_TOWARD {
                     extra.push(l);
                 }
@@ -329,10 +334,9 @@ impl Linker<'_> {
 
     /// The relation of `m` toward the anchor `a` of its claim, reached through other members:
     /// scored by the terms they share, the evidence those terms (or the join's own).
-    fn toward(&self, a: usize, m: usize, joins: &[Link]) -> Link {
+    fn toward(&self, a: usize, m: usize, own: Option<&Link>) -> Link {
         let (ta, tm) = (&self.terms[a], &self.terms[m]);
         let shared = tm.shared_with(ta);
-        let own = joins.iter().find(|l| l.from == m);
         let (score, evidence) = if shared.is_empty() {
             (
                 own.map_or(0.0, |l| l.score) * 0.5,

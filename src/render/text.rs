@@ -103,18 +103,7 @@ fn kinds_summary(a: &Analysis) -> String {
 
 /// "IL 3, US 1": statements per affiliation, most heard first.
 fn countries_summary(a: &Analysis) -> String {
-    let mut counts: Vec<(&str, usize)> = Vec::new();
-    for s in &a.sources {
-        let (Some(c), n) = (s.affiliation.as_deref(), s.attributions.len()) else {
-            continue;
-        };
-        match counts.iter_mut().find(|(k, _)| *k == c) {
-            Some(slot) => slot.1 += n,
-            None => counts.push((c, n)),
-        }
-    }
-    counts.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(y.0)));
-    counts
+    a.countries_heard()
         .iter()
         .map(|(c, n)| format!("{c} {n}"))
         .collect::<Vec<_>>()

@@ -32,7 +32,7 @@ impl Run {
             Mark::Plain => String::new(),
             Mark::Content(_) => "content".into(),
             Mark::Mention(_) => "mention".into(),
-            Mark::Cue(_, _, s) => format!("cue st-{}", s.as_str()),
+            Mark::Cue(_, _, s) => format!("cue {}", super::stance_class(*s)),
         }
     }
 }

@@ -39,7 +39,7 @@ struct Card {
     n: usize,
     sign: &'static str,
     stance: &'static str,
-    stance_class: &'static str,
+    stance_class: String,
     source: String,
     kind: &'static str,
     relations: Vec<String>,
@@ -87,7 +87,7 @@ struct Voice {
     n: usize,
     target: String,
     sign: &'static str,
-    stance_class: &'static str,
+    stance_class: String,
     source: String,
     text: String,
 }
@@ -148,12 +148,13 @@ fn title(input: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The number an id shows (`a3` → 3).
 fn number(id: &str) -> usize {
     id.trim_start_matches(['a', 's', 'c']).parse().unwrap_or(0)
 }
 
 fn source_name(a: &Analysis, id: Option<&String>, l: &Labels) -> String {
-    id.and_then(|id| a.sources.get(number(id).wrapping_sub(1)))
+    id.and_then(|id| a.source(id))
         .map_or_else(|| l.unknown_source.to_string(), |s| s.name.clone())
 }
 
@@ -171,17 +172,8 @@ fn tiles(a: &Analysis, l: &Labels) -> Vec<Tile> {
         .iter()
         .filter(|c| c.sourcing.sources > 0 && c.sourcing.anonymous == c.sourcing.sources)
         .count();
-    let mut countries: Vec<(String, usize)> = Vec::new();
-    for s in &a.sources {
-        if let Some(c) = &s.affiliation {
-            match countries.iter_mut().find(|(k, _)| k == c) {
-                Some(slot) => slot.1 += s.attributions.len(),
-                None => countries.push((c.clone(), s.attributions.len())),
-            }
-        }
-    }
-    countries.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
-    let heard = countries
+    let heard = a
+        .countries_heard()
         .iter()
         .map(|(c, n)| format!("{c} {n}"))
         .collect::<Vec<_>>()
@@ -219,19 +211,21 @@ fn tiles(a: &Analysis, l: &Labels) -> Vec<Tile> {
     out
 }
 
-fn stance_class(s: Stance) -> &'static str {
-    match s {
-        Stance::Asserts => "st-asserts",
-        Stance::Confirms => "st-confirms",
-        Stance::Denies => "st-denies",
-        Stance::NeitherConfirmsNorDenies => "st-neither_confirms_nor_denies",
-        Stance::DeclinesToComment => "st-declines_to_comment",
-        Stance::NoResponse => "st-no_response",
-        Stance::Alleges => "st-alleges",
-    }
+/// The CSS class of a stance (`st-denies`).
+fn stance_class(s: Stance) -> String {
+    format!("st-{}", s.as_str())
 }
 
 fn paragraphs(input: &str, a: &Analysis, l: &Labels) -> Vec<Para> {
+    // Each attribution's relations, either end, gathered once.
+    let mut related: Vec<Vec<&crate::model::Relation>> = vec![Vec::new(); a.attributions.len()];
+    for r in &a.relations {
+        for id in [&r.from, &r.to] {
+            if let Some(k) = number(id).checked_sub(1).filter(|&k| k < related.len()) {
+                related[k].push(r);
+            }
+        }
+    }
     article::paragraphs(input, a)
         .into_iter()
         .map(|p| Para {
@@ -254,21 +248,20 @@ fn paragraphs(input: &str, a: &Analysis, l: &Labels) -> Vec<Para> {
                     }
                 })
                 .collect(),
-            cards: p.attributions.iter().map(|&i| card(a, i, l)).collect(),
+            cards: p
+                .attributions
+                .iter()
+                .map(|&i| card(a, i, &related[i], l))
+                .collect(),
         })
         .collect()
 }
 
-fn card(a: &Analysis, i: usize, l: &Labels) -> Card {
+fn card(a: &Analysis, i: usize, related: &[&crate::model::Relation], l: &Labels) -> Card {
     let x = &a.attributions[i];
-    let src = x
-        .source
-        .as_ref()
-        .and_then(|id| a.sources.get(number(id).wrapping_sub(1)));
-    let relations = a
-        .relations
+    let src = x.source.as_ref().and_then(|id| a.source(id));
+    let relations = related
         .iter()
-        .filter(|r| r.from == x.id || r.to == x.id)
         .map(|r| {
             let other = if r.from == x.id { &r.to } else { &r.from };
             format!(
@@ -324,7 +317,7 @@ fn source_rows(a: &Analysis, l: &Labels) -> Vec<SourceRow> {
             let mut claims: Vec<&str> = s
                 .attributions
                 .iter()
-                .filter_map(|id| a.attributions.get(number(id).wrapping_sub(1)))
+                .filter_map(|id| a.attribution(id))
                 .filter_map(|x| x.claim.as_deref())
                 .collect();
             claims.dedup();
@@ -348,7 +341,18 @@ fn source_rows(a: &Analysis, l: &Labels) -> Vec<SourceRow> {
 }
 
 fn claim_views(a: &Analysis, l: &Labels) -> Vec<ClaimView> {
-    let family_of = |id: &str| a.relations.iter().find(|r| r.from == id).map(|r| r.family);
+    // Each attribution's family toward its claim: its first relation (relations are sorted).
+    let mut first: Vec<Option<Family>> = vec![None; a.attributions.len()];
+    for r in a.relations.iter().rev() {
+        if let Some(k) = number(&r.from).checked_sub(1).filter(|&k| k < first.len()) {
+            first[k] = Some(r.family);
+        }
+    }
+    let family_of = |id: &str| {
+        number(id)
+            .checked_sub(1)
+            .and_then(|k| first.get(k).copied().flatten())
+    };
     // Refusals and silences without a topic (لم يرد على طلب للتعليق) stand beside the story's
     // main claim: the one with the most voices.
     let main = a
@@ -400,7 +404,7 @@ fn claim_views(a: &Analysis, l: &Labels) -> Vec<ClaimView> {
                 .attributions
                 .iter()
                 .filter(|id| family_of(id) == fam)
-                .filter_map(|id| a.attributions.get(number(id).wrapping_sub(1)))
+                .filter_map(|id| a.attribution(id))
                 .map(voice)
                 .collect();
             if is_main && fam == Some(Family::Noncommittal) {

@@ -59,6 +59,11 @@ pub(super) fn profile(doc: &Document, lex: &Lexicon, (s, e): (usize, usize), lam
         }
     }
     let head_at = k;
+    // Each word as a place reads it (باكستانيا → باكستاني), once for the whole mention.
+    let place_words: Vec<&str> = words
+        .iter()
+        .map(|w| reading(w, |r| lex.places.starts(r)).unwrap_or(w))
+        .collect();
     // Whether the word before was part of a name: a definite word then continues it (خالد
     // العطية); after a title it completes the title instead (مدير الشؤون الصحية).
     let mut after_name = false;
@@ -120,10 +125,6 @@ pub(super) fn profile(doc: &Document, lex: &Lexicon, (s, e): (usize, usize), lam
             }
             continue;
         }
-        let place_words: Vec<&str> = words
-            .iter()
-            .map(|w| reading(w, |r| lex.places.starts(r)).unwrap_or(w))
-            .collect();
         if let Some((len, place)) = lex.places.longest(&place_words, k) {
             if p.affiliation.is_none() {
                 p.affiliation.clone_from(&place.code);
