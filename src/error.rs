@@ -25,6 +25,22 @@ pub enum Error {
         /// The limit.
         limit: usize,
     },
+    /// A document could not be read.
+    #[error("cannot read {path}: {source}")]
+    Read {
+        /// The path (or `<stdin>`).
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// A JSON Lines record is malformed.
+    #[error("{at}: {message}")]
+    Record {
+        /// `FILE:LINE`.
+        at: String,
+        /// What is wrong with it.
+        message: String,
+    },
     /// A lexicon file has a malformed line.
     #[error("lexicon {file}, line {line}: {message}")]
     Lexicon {
@@ -43,6 +59,13 @@ pub enum Error {
         /// The underlying error.
         source: std::io::Error,
     },
+}
+
+impl Error {
+    /// Whether the error is the input's fault (as opposed to the system's: an unreadable file).
+    pub fn is_bad_input(&self) -> bool {
+        !matches!(self, Error::Read { .. } | Error::LexiconIo { .. })
+    }
 }
 
 /// Result alias for the library.

@@ -15,8 +15,10 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod batch;
 pub mod clean;
 pub mod clitics;
+pub mod corpus;
 pub mod cues;
 pub mod decode;
 pub mod error;
@@ -25,6 +27,7 @@ pub mod graph;
 pub mod html;
 pub mod lexicon;
 pub mod link;
+pub mod lint;
 pub mod model;
 pub mod normalize;
 pub mod parse;

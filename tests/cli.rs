@@ -7,118 +7,7 @@ use serde_json::Value;
 
 use support::{analyze_json, run, TempDir};
 
-/// Running the binary and scratch directories.
-mod support {
-    use std::ffi::OsStr;
-    use std::io::Write;
-    use std::path::{Path, PathBuf};
-    use std::process::{Command, Stdio};
-    use std::sync::atomic::{AtomicUsize, Ordering};
-
-    /// What one run of the binary produced.
-    pub struct Run {
-        /// The exit code (none if killed by a signal).
-        pub code: Option<i32>,
-        /// Standard output, raw.
-        pub stdout: Vec<u8>,
-        /// Standard error, lossily decoded.
-        pub stderr: String,
-    }
-
-    impl Run {
-        /// Standard output as UTF-8.
-        pub fn stdout_text(&self) -> &str {
-            std::str::from_utf8(&self.stdout).expect("stdout is UTF-8")
-        }
-
-        /// Standard output parsed as JSON.
-        pub fn json(&self) -> serde_json::Value {
-            serde_json::from_slice(&self.stdout)
-                .unwrap_or_else(|e| panic!("stdout is not JSON ({e}); stderr: {}", self.stderr))
-        }
-    }
-
-    /// Runs `isnad` with `args`, feeding `stdin` to it.
-    pub fn run<I, S>(args: I, stdin: &[u8]) -> Run
-    where
-        I: IntoIterator<Item = S>,
-        S: AsRef<OsStr>,
-    {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_isnad"))
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("the binary starts");
-        let mut pipe = child.stdin.take().expect("stdin is piped");
-        let input = stdin.to_vec();
-        // A separate writer so a large input cannot deadlock against the output pipes. The
-        // program may exit without reading (a usage error), so a broken pipe is fine.
-        let writer = std::thread::spawn(move || {
-            let _ = pipe.write_all(&input);
-        });
-        let out = child.wait_with_output().expect("the binary runs");
-        writer.join().expect("the writer thread finishes");
-        Run {
-            code: out.status.code(),
-            stdout: out.stdout,
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
-    }
-
-    /// Runs `isnad analyze --format json PATH` with nothing on standard input.
-    pub fn analyze_json(path: &std::path::Path) -> Run {
-        let args = [
-            "analyze".as_ref(),
-            "--format".as_ref(),
-            "json".as_ref(),
-            path.as_os_str(),
-        ];
-        run(args, b"")
-    }
-
-    /// A fresh directory under the system temp dir, removed on drop.
-    pub struct TempDir(PathBuf);
-
-    impl TempDir {
-        pub fn new() -> Self {
-            static COUNTER: AtomicUsize = AtomicUsize::new(0);
-            let n = COUNTER.fetch_add(1, Ordering::SeqCst);
-            let path = std::env::temp_dir().join(format!("isnad-cli-{}-{n}", std::process::id()));
-            let _ = std::fs::remove_dir_all(&path);
-            std::fs::create_dir_all(&path).expect("temp dir is created");
-            TempDir(path)
-        }
-
-        pub fn path(&self) -> &Path {
-            &self.0
-        }
-
-        /// Writes `bytes` to `name` inside the directory and returns its path.
-        pub fn file(&self, name: &str, bytes: &[u8]) -> PathBuf {
-            let p = self.0.join(name);
-            std::fs::write(&p, bytes).expect("temp file is written");
-            p
-        }
-
-        /// The names of the entries in the directory, sorted.
-        pub fn entries(&self) -> Vec<String> {
-            let mut names: Vec<String> = std::fs::read_dir(&self.0)
-                .expect("temp dir is readable")
-                .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-                .collect();
-            names.sort();
-            names
-        }
-    }
-
-    impl Drop for TempDir {
-        fn drop(&mut self) {
-            let _ = std::fs::remove_dir_all(&self.0);
-        }
-    }
-}
+mod support;
 
 const SENTENCE: &str = "وقال المتحدث باسم الوزارة إن الاجتماع سيعقد غدا.";
 
@@ -406,9 +295,9 @@ fn an_html_page_is_read_for_its_article_text() {
 }
 
 #[test]
-fn a_directory_is_an_io_error() {
+fn a_directory_is_an_io_error_for_the_graph() {
     let dir = TempDir::new();
-    let r = run(["analyze".as_ref(), dir.path().as_os_str()], b"");
+    let r = run(["graph".as_ref(), dir.path().as_os_str()], b"");
     assert_eq!(r.code, Some(74), "stderr: {}", r.stderr);
     assert!(
         r.stderr.contains(&*dir.path().to_string_lossy()),

@@ -322,3 +322,153 @@ pub fn for_text(text: &str) -> &'static Labels {
         &EN
     }
 }
+
+/// The archive report's words in one language (the stance, kind and rule words are the
+/// article report's).
+#[derive(Debug)]
+pub struct CorpusLabels {
+    /// The article report's words.
+    pub base: &'static Labels,
+    /// Page heading.
+    pub report: &'static str,
+    /// Tile: documents.
+    pub tile_documents: &'static str,
+    /// Tile: documents with an attribution.
+    pub tile_with: &'static str,
+    /// Tile: attributions.
+    pub tile_attributions: &'static str,
+    /// Tile: share on anonymous or no source.
+    pub tile_anonymity: &'static str,
+    /// Tile: denials.
+    pub tile_denials: &'static str,
+    /// Tile: silences.
+    pub tile_silences: &'static str,
+    /// Tile: documents that failed.
+    pub tile_failed: &'static str,
+    /// Section: stances.
+    pub stances: &'static str,
+    /// Section: source kinds.
+    pub kinds: &'static str,
+    /// Section: outlets.
+    pub outlets: &'static str,
+    /// Section: months.
+    pub months: &'static str,
+    /// Section: most quoted.
+    pub most_quoted: &'static str,
+    /// Section: anonymous descriptions.
+    pub anonymous: &'static str,
+    /// Section: contested claims.
+    pub contested: &'static str,
+    /// Section: findings.
+    pub flags: &'static str,
+    /// Column: outlet.
+    pub col_outlet: &'static str,
+    /// Column: month.
+    pub col_month: &'static str,
+    /// Column: documents.
+    pub col_documents: &'static str,
+    /// Column: attributions.
+    pub col_attributions: &'static str,
+    /// Column: anonymity rate.
+    pub col_anonymity: &'static str,
+    /// Column: denials.
+    pub col_denials: &'static str,
+    /// Column: silences.
+    pub col_silences: &'static str,
+    /// Column: source.
+    pub col_source: &'static str,
+    /// Column: kind.
+    pub col_kind: &'static str,
+    /// Column: claim.
+    pub col_claim: &'static str,
+    /// Column: document.
+    pub col_document: &'static str,
+    /// Column: sources.
+    pub col_sources: &'static str,
+    /// Column: opposing.
+    pub col_oppose: &'static str,
+    /// Column: noncommittal.
+    pub col_noncommittal: &'static str,
+    /// Column: count.
+    pub col_count: &'static str,
+    /// Kind of no source.
+    pub no_source: &'static str,
+    /// Nothing to list.
+    pub none: &'static str,
+}
+
+/// Arabic, for archives.
+pub static CORPUS_AR: CorpusLabels = CorpusLabels {
+    base: &AR,
+    report: "تقرير الإسناد في الأرشيف",
+    tile_documents: "مقال",
+    tile_with: "مقال فيه إسناد",
+    tile_attributions: "إسناد",
+    tile_anonymity: "إلى مصدر مجهول أو بلا مصدر",
+    tile_denials: "نفي",
+    tile_silences: "بلا رد أو رفض للتعليق",
+    tile_failed: "مقال تعذرت قراءته",
+    stances: "المواقف",
+    kinds: "أنواع المصادر",
+    outlets: "حسب الوسيلة",
+    months: "حسب الشهر",
+    most_quoted: "أكثر المصادر المسمّاة اقتباسًا",
+    anonymous: "أكثر أوصاف المصادر المجهولة",
+    contested: "أكثر الادعاءات تنازعًا",
+    flags: "ملاحظات للمحرر",
+    col_outlet: "الوسيلة",
+    col_month: "الشهر",
+    col_documents: "مقالات",
+    col_attributions: "إسنادات",
+    col_anonymity: "مجهول أو بلا مصدر",
+    col_denials: "نفي",
+    col_silences: "بلا رد",
+    col_source: "المصدر",
+    col_kind: "النوع",
+    col_claim: "الادعاء",
+    col_document: "المقال",
+    col_sources: "مصادر",
+    col_oppose: "يعارض",
+    col_noncommittal: "لا يحسم",
+    col_count: "العدد",
+    no_source: "بلا مصدر",
+    none: "لا شيء",
+};
+
+/// English, for archives.
+pub static CORPUS_EN: CorpusLabels = CorpusLabels {
+    base: &EN,
+    report: "Archive sourcing report",
+    tile_documents: "articles",
+    tile_with: "articles with attribution",
+    tile_attributions: "attributions",
+    tile_anonymity: "on an anonymous or no source",
+    tile_denials: "denials",
+    tile_silences: "no response or no comment",
+    tile_failed: "articles that could not be read",
+    stances: "Stances",
+    kinds: "Kinds of source",
+    outlets: "By outlet",
+    months: "By month",
+    most_quoted: "Most quoted named sources",
+    anonymous: "Most used anonymous descriptions",
+    contested: "Most contested claims",
+    flags: "Editorial findings",
+    col_outlet: "outlet",
+    col_month: "month",
+    col_documents: "articles",
+    col_attributions: "attributions",
+    col_anonymity: "anonymous or none",
+    col_denials: "denials",
+    col_silences: "silences",
+    col_source: "source",
+    col_kind: "kind",
+    col_claim: "claim",
+    col_document: "article",
+    col_sources: "sources",
+    col_oppose: "opposing",
+    col_noncommittal: "noncommittal",
+    col_count: "count",
+    no_source: "no source",
+    none: "none",
+};

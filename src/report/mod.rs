@@ -3,6 +3,7 @@
 //! this module only gathers what the page shows.
 
 mod article;
+mod corpus;
 pub mod labels;
 mod svg;
 
@@ -12,6 +13,7 @@ use crate::flags::{self, Severity};
 use crate::graph;
 use crate::model::{Analysis, Family, QuoteType, SourceKind, Stance};
 
+pub use corpus::corpus_html;
 use labels::Labels;
 
 /// The sign that stands beside a stance's colour, so colour is never alone.

@@ -1,0 +1,249 @@
+//! The archive report: the figures of [`crate::corpus::Summary`] as one self-contained page,
+//! with the article report's look.
+
+use askama::Template;
+
+use super::labels::{self, CorpusLabels};
+use super::sign;
+use crate::corpus::{Slice, Summary};
+use crate::model::Stance;
+
+struct Tile {
+    value: String,
+    label: &'static str,
+}
+
+/// A row of a slice table (an outlet or a month).
+struct SliceRow {
+    name: String,
+    documents: usize,
+    attributions: usize,
+    rate: String,
+    /// Bar width, percent.
+    bar: u32,
+    denials: usize,
+    silences: usize,
+}
+
+/// A row of a count table with a bar.
+struct CountRow {
+    label: String,
+    class: String,
+    count: usize,
+    bar: u32,
+}
+
+struct SourceRow {
+    name: String,
+    kind: &'static str,
+    attributions: usize,
+    documents: usize,
+}
+
+struct ContestedRow {
+    text: String,
+    document: String,
+    sources: usize,
+    oppose: usize,
+    noncommittal: usize,
+}
+
+#[derive(Template)]
+#[template(path = "corpus.html")]
+struct Page<'a> {
+    l: &'a CorpusLabels,
+    name: String,
+    tiles: Vec<Tile>,
+    stances: Vec<CountRow>,
+    kinds: Vec<CountRow>,
+    outlets: Vec<SliceRow>,
+    months: Vec<SliceRow>,
+    quoted: Vec<SourceRow>,
+    anonymous: Vec<SourceRow>,
+    contested: Vec<ContestedRow>,
+    flags: Vec<CountRow>,
+}
+
+/// The archive report for `s`, named `name` (the archive's path). Arabic unless most of the
+/// sources' names are in another script.
+pub fn corpus_html(s: &Summary, name: &str) -> String {
+    let names: String = s
+        .most_quoted
+        .iter()
+        .chain(&s.anonymous)
+        .map(|q| q.name.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let l = if std::ptr::eq(labels::for_text(&names), &labels::EN) {
+        &labels::CORPUS_EN
+    } else {
+        &labels::CORPUS_AR
+    };
+    let b = l.base;
+    let percent = |x: f64| format!("{:.0}%", 100.0 * x);
+    let t = &s.total;
+    let tiles = vec![
+        Tile {
+            value: s.documents.to_string(),
+            label: l.tile_documents,
+        },
+        Tile {
+            value: s.with_attributions.to_string(),
+            label: l.tile_with,
+        },
+        Tile {
+            value: t.attributions.to_string(),
+            label: l.tile_attributions,
+        },
+        Tile {
+            value: percent(t.anonymity_rate()),
+            label: l.tile_anonymity,
+        },
+        Tile {
+            value: t.denials.to_string(),
+            label: l.tile_denials,
+        },
+        Tile {
+            value: t.silences.to_string(),
+            label: l.tile_silences,
+        },
+        Tile {
+            value: s.failed.to_string(),
+            label: l.tile_failed,
+        },
+    ];
+    let bars = |rows: Vec<(String, String, usize)>| -> Vec<CountRow> {
+        let max = rows.iter().map(|r| r.2).max().unwrap_or(0).max(1);
+        rows.into_iter()
+            .map(|(label, class, count)| CountRow {
+                label,
+                class,
+                count,
+                bar: (100 * count / max) as u32,
+            })
+            .collect()
+    };
+    let stances = bars(
+        s.stances
+            .iter()
+            .map(|&(st, n)| {
+                (
+                    format!("{} {}", sign(st), b.stance(st)),
+                    stance_class(st),
+                    n,
+                )
+            })
+            .collect(),
+    );
+    let kinds = bars(
+        s.kinds
+            .iter()
+            .map(|&(k, n)| {
+                let label = k.map_or(l.no_source, |k| b.kind(k));
+                (label.to_string(), String::new(), n)
+            })
+            .collect(),
+    );
+    let flags = bars(
+        s.flags
+            .iter()
+            .map(|&(r, n)| (b.rule(r).0.to_string(), r.as_str().to_string(), n))
+            .collect(),
+    );
+    let slices = |m: &std::collections::BTreeMap<String, Slice>| -> Vec<SliceRow> {
+        m.iter()
+            .map(|(name, x)| SliceRow {
+                name: name.clone(),
+                documents: x.documents,
+                attributions: x.attributions,
+                rate: percent(x.anonymity_rate()),
+                bar: (100.0 * x.anonymity_rate()).round() as u32,
+                denials: x.denials,
+                silences: x.silences,
+            })
+            .collect()
+    };
+    let source_rows = |v: &[crate::corpus::Quoted]| -> Vec<SourceRow> {
+        v.iter()
+            .map(|q| SourceRow {
+                name: q.name.clone(),
+                kind: b.kind(q.kind),
+                attributions: q.attributions,
+                documents: q.documents,
+            })
+            .collect()
+    };
+    let page = Page {
+        l,
+        name: name.to_string(),
+        tiles,
+        stances,
+        kinds,
+        outlets: slices(&s.outlets),
+        months: slices(&s.months),
+        quoted: source_rows(&s.most_quoted),
+        anonymous: source_rows(&s.anonymous),
+        contested: s
+            .contested
+            .iter()
+            .map(|c| ContestedRow {
+                text: c.text.clone(),
+                document: match &c.title {
+                    Some(t) => format!("{} · {}", c.document, t),
+                    None => c.document.clone(),
+                },
+                sources: c.sources,
+                oppose: c.oppose,
+                noncommittal: c.noncommittal,
+            })
+            .collect(),
+        flags,
+    };
+    page.render().expect("the corpus template renders")
+}
+
+fn stance_class(s: Stance) -> String {
+    format!("st-{}", s.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::batch::Meta;
+    use crate::corpus::Corpus;
+    use crate::Analyzer;
+
+    #[test]
+    fn the_page_shows_every_section_and_escapes_names() {
+        let analyzer = Analyzer::new();
+        let mut c = Corpus::new(crate::Lexicon::embedded());
+        let text = "قال وزير الخارجية سامي العلي إن المحادثات السرية جرت في جنيف. \
+                    ونفت وزارة الدفاع إجراء أي محادثات سرية في جنيف.";
+        let meta = Meta {
+            id: "d1".into(),
+            title: Some("<script>alert(1)</script>".into()),
+            outlet: Some("\"><img src=x onerror=alert(1)>".into()),
+            date: Some("2015-07-21".into()),
+            url: None,
+        };
+        c.add(&meta, &analyzer.analyze(text));
+        let page = corpus_html(&c.finish(), "archive.jsonl");
+        assert!(page.contains("dir=\"rtl\""));
+        assert!(!page.contains("<script>alert") && !page.contains("<img src=x"));
+        for section in [
+            "stances",
+            "kinds",
+            "outlets",
+            "months",
+            "quoted",
+            "anonymous",
+            "contested",
+            "flags",
+        ] {
+            assert!(page.contains(&format!("id=\"{section}\"")), "{section}");
+        }
+        assert!(page.contains("سامي العلي"));
+        assert!(page.contains("2015-07"));
+        assert!(page.contains("المحادثات السرية جرت في جنيف"));
+    }
+}
