@@ -7,6 +7,8 @@
 use isnad::{Analysis, Analyzer, TextSpan};
 use proptest::prelude::*;
 
+mod support;
+
 /// Sentences written for these tests, in the styles the analyzer reads.
 const SENTENCES: &[&str] = &[
     "وقال وزير الخارجية سامي الحداد إن المحادثات ستستأنف الأسبوع المقبل.",
@@ -85,6 +87,17 @@ fn check(text: &str) {
         1,
         "only the page's own script"
     );
+    if let Err(e) = support::well_formed(&page) {
+        panic!("the report is not well formed: {e}");
+    }
+    // Lint places every finding inside the text, and prints no control character of it.
+    let diags = isnad::lint::lint(text, &a, isnad::report::labels::for_text(text), &Default::default());
+    for d in &diags {
+        assert!(d.line >= 1 && d.column >= 1);
+        assert_eq!(d.span.text, text[d.span.start..d.span.end]);
+    }
+    let shown = isnad::lint::render("x", text, &diags, isnad::lint::Style::default());
+    assert!(!shown.chars().any(|c| c.is_control() && c != '\n'), "{shown:?}");
     let graph = isnad::graph::build(&a);
     assert_eq!(graph.node_count(), a.sources.len() + a.claims.len());
 }
@@ -132,5 +145,36 @@ proptest! {
     #[test]
     fn spliced_news(text in spliced()) {
         check(&text);
+    }
+}
+
+#[test]
+fn the_well_formedness_check_catches_broken_pages() {
+    assert!(support::well_formed("<p>a &amp; b<br><svg><rect x=\"1\"/></svg></p>").is_ok());
+    assert!(support::well_formed("<p>a <b>b</p></b>").is_err());
+    assert!(support::well_formed("<p>a < b</p>").is_err());
+    assert!(support::well_formed("<p>a & b</p>").is_err());
+    assert!(support::well_formed("<p title=\"<x>\">a</p>").is_err());
+    assert!(support::well_formed("<div><p>a</p>").is_err());
+    assert!(support::well_formed("<style>a<b{}</style><p>x</p>").is_ok());
+}
+
+#[test]
+fn the_archive_report_is_well_formed_whatever_the_metadata() {
+    let analyzer = Analyzer::new();
+    let mut corpus = isnad::corpus::Corpus::new(analyzer.lexicon().clone());
+    for (i, text) in SENTENCES.iter().enumerate() {
+        let meta = isnad::batch::Meta {
+            id: format!("<d{i}> & \"x\""),
+            title: Some("</table><script>alert(1)</script>".into()),
+            outlet: Some(format!("<b>outlet {}</b>", i % 3)),
+            date: Some(format!("2015-0{}-01", 1 + i % 9)),
+            url: None,
+        };
+        corpus.add(&meta, &analyzer.analyze(text));
+    }
+    let page = isnad::report::corpus_html(&corpus.finish(), "<archive>");
+    if let Err(e) = support::well_formed(&page) {
+        panic!("the archive report is not well formed: {e}");
     }
 }

@@ -110,3 +110,84 @@ impl Drop for TempDir {
         let _ = std::fs::remove_dir_all(&self.0);
     }
 }
+
+/// Checks that an HTML page is well formed: every element closed in order (void elements
+/// aside), no `<` that opens no tag and no `&` that starts no entity, as happens when input
+/// text reaches the page unescaped. Script and style bodies are skipped.
+pub fn well_formed(page: &str) -> Result<(), String> {
+    const VOID: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr",
+    ];
+    let mut stack: Vec<String> = Vec::new();
+    let mut i = 0;
+    let bytes = page.as_bytes();
+    let entity_ok = |at: usize| {
+        let rest = &page[at + 1..];
+        let end = rest.find(';').filter(|&e| e <= 10);
+        end.is_some_and(|e| {
+            let body = &rest[..e];
+            !body.is_empty()
+                && (body.chars().all(|c| c.is_ascii_alphanumeric())
+                    || body.strip_prefix('#').is_some_and(|n| {
+                        n.chars().all(|c| c.is_ascii_digit())
+                            || n.strip_prefix('x').is_some_and(|h| h.chars().all(|c| c.is_ascii_hexdigit()))
+                    }))
+        })
+    };
+    while i < bytes.len() {
+        match bytes[i] {
+            b'&' => {
+                if !entity_ok(i) {
+                    return Err(format!("bare & at byte {i}: {:?}", &page[i..page.len().min(i + 20)]));
+                }
+                i += 1;
+            }
+            b'<' => {
+                let rest = &page[i..];
+                if rest.starts_with("<!--") {
+                    i += rest.find("-->").ok_or("unclosed comment")? + 3;
+                    continue;
+                }
+                if rest.starts_with("<!") {
+                    i += rest.find('>').ok_or("unclosed doctype")? + 1;
+                    continue;
+                }
+                let closing = rest.starts_with("</");
+                let name_start = if closing { 2 } else { 1 };
+                let name: String = rest[name_start..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                    .collect();
+                if name.is_empty() {
+                    return Err(format!("bare < at byte {i}: {:?}", &rest[..rest.len().min(20)]));
+                }
+                let end = rest.find('>').ok_or_else(|| format!("unclosed tag at byte {i}"))?;
+                let tag = &rest[..=end];
+                // Attribute values are escaped, so a `<` inside a tag means text leaked in.
+                if tag[1..].contains('<') {
+                    return Err(format!("< inside a tag at byte {i}"));
+                }
+                i += end + 1;
+                let name = name.to_ascii_lowercase();
+                if closing {
+                    match stack.pop() {
+                        Some(open) if open == name => {}
+                        other => return Err(format!("</{name}> at byte {i} closes {other:?}")),
+                    }
+                } else if tag.ends_with("/>") || VOID.contains(&name.as_str()) {
+                } else if name == "script" || name == "style" {
+                    let close = format!("</{name}>");
+                    i += page[i..].find(&close).ok_or_else(|| format!("unclosed {name}"))? + close.len();
+                } else {
+                    stack.push(name);
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    match stack.last() {
+        None => Ok(()),
+        Some(open) => Err(format!("<{open}> never closed")),
+    }
+}
