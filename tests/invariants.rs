@@ -91,13 +91,21 @@ fn check(text: &str) {
         panic!("the report is not well formed: {e}");
     }
     // Lint places every finding inside the text, and prints no control character of it.
-    let diags = isnad::lint::lint(text, &a, isnad::report::labels::for_text(text), &Default::default());
+    let diags = isnad::lint::lint(
+        text,
+        &a,
+        isnad::report::labels::for_text(text),
+        &Default::default(),
+    );
     for d in &diags {
         assert!(d.line >= 1 && d.column >= 1);
         assert_eq!(d.span.text, text[d.span.start..d.span.end]);
     }
     let shown = isnad::lint::render("x", text, &diags, isnad::lint::Style::default());
-    assert!(!shown.chars().any(|c| c.is_control() && c != '\n'), "{shown:?}");
+    assert!(
+        !shown.chars().any(|c| c.is_control() && c != '\n'),
+        "{shown:?}"
+    );
     let graph = isnad::graph::build(&a);
     assert_eq!(graph.node_count(), a.sources.len() + a.claims.len());
 }

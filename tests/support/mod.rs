@@ -131,7 +131,8 @@ pub fn well_formed(page: &str) -> Result<(), String> {
                 && (body.chars().all(|c| c.is_ascii_alphanumeric())
                     || body.strip_prefix('#').is_some_and(|n| {
                         n.chars().all(|c| c.is_ascii_digit())
-                            || n.strip_prefix('x').is_some_and(|h| h.chars().all(|c| c.is_ascii_hexdigit()))
+                            || n.strip_prefix('x')
+                                .is_some_and(|h| h.chars().all(|c| c.is_ascii_hexdigit()))
                     }))
         })
     };
@@ -139,7 +140,10 @@ pub fn well_formed(page: &str) -> Result<(), String> {
         match bytes[i] {
             b'&' => {
                 if !entity_ok(i) {
-                    return Err(format!("bare & at byte {i}: {:?}", &page[i..page.len().min(i + 20)]));
+                    return Err(format!(
+                        "bare & at byte {i}: {:?}",
+                        &page[i..page.len().min(i + 20)]
+                    ));
                 }
                 i += 1;
             }
@@ -160,9 +164,14 @@ pub fn well_formed(page: &str) -> Result<(), String> {
                     .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
                     .collect();
                 if name.is_empty() {
-                    return Err(format!("bare < at byte {i}: {:?}", &rest[..rest.len().min(20)]));
+                    return Err(format!(
+                        "bare < at byte {i}: {:?}",
+                        &rest[..rest.len().min(20)]
+                    ));
                 }
-                let end = rest.find('>').ok_or_else(|| format!("unclosed tag at byte {i}"))?;
+                let end = rest
+                    .find('>')
+                    .ok_or_else(|| format!("unclosed tag at byte {i}"))?;
                 let tag = &rest[..=end];
                 // Attribute values are escaped, so a `<` inside a tag means text leaked in.
                 if tag[1..].contains('<') {
@@ -178,7 +187,10 @@ pub fn well_formed(page: &str) -> Result<(), String> {
                 } else if tag.ends_with("/>") || VOID.contains(&name.as_str()) {
                 } else if name == "script" || name == "style" {
                     let close = format!("</{name}>");
-                    i += page[i..].find(&close).ok_or_else(|| format!("unclosed {name}"))? + close.len();
+                    i += page[i..]
+                        .find(&close)
+                        .ok_or_else(|| format!("unclosed {name}"))?
+                        + close.len();
                 } else {
                     stack.push(name);
                 }
