@@ -1,5 +1,6 @@
-//! Any bytes through decoding, the analysis, every renderer and the HTML report: nothing may
-//! panic, and every span must hold the input's bytes.
+//! Any bytes through decoding, the analysis, every renderer, the HTML report, lint, the HTML
+//! extractor and the archive report: nothing may panic, and every span must hold the input's
+//! bytes.
 #![no_main]
 
 use std::sync::OnceLock;
@@ -25,5 +26,21 @@ fuzz_target!(|data: &[u8]| {
     let _ = isnad::render::dot(&g);
     let _ = isnad::render::graphml(&g);
     let _ = isnad::report::html(&text, &a, "fuzz");
-    let _ = isnad::html::extract(&text);
+    let labels = isnad::report::labels::for_text(&text);
+    let diags = isnad::lint::lint(&text, &a, labels, &Default::default());
+    for d in &diags {
+        assert_eq!(&text[d.span.start..d.span.end], d.span.text);
+    }
+    let shown = isnad::lint::render("fuzz", &text, &diags, isnad::lint::Style { colour: true });
+    assert!(!shown.contains('\u{7}'), "no control character of the text reaches a terminal");
+    let _ = isnad::lint::json("fuzz", &diags);
+    let extracted = isnad::html::extract(&text);
+    let _ = analyzer.analyze(&extracted);
+    let mut corpus = isnad::corpus::Corpus::new(analyzer.lexicon().clone());
+    let meta = isnad::batch::Meta {
+        id: text.chars().take(20).collect(),
+        ..Default::default()
+    };
+    corpus.add(&meta, &a);
+    let _ = isnad::report::corpus_html(&corpus.finish(), "fuzz");
 });
