@@ -285,7 +285,33 @@ impl Corpus {
             .iter()
             .map(|&r| (r, self.flags.get(&r).copied().unwrap_or(0)))
             .collect();
-        let mut quoted: Vec<Quoted> = self.names.into_values().collect();
+        let lexicon = std::mem::take(&mut self.lexicon);
+        let generic = |key: &str| generic_name(&lexicon, key);
+        // A surname heard alone (كيري) joins the one full name that ends with it.
+        let mut by_key: HashMap<(String, SourceKind), Quoted> = self.names;
+        let singles: Vec<(String, SourceKind)> = by_key
+            .keys()
+            .filter(|(k, kind)| *kind == SourceKind::NamedPerson && !k.contains(' '))
+            .cloned()
+            .collect();
+        for single in singles {
+            let suffix = format!(" {}", single.0);
+            let mut fuller = by_key
+                .keys()
+                .filter(|(k, kind)| *kind == SourceKind::NamedPerson && k.ends_with(&suffix));
+            if let (Some(full), None) = (fuller.next().cloned(), fuller.next()) {
+                if let Some(q) = by_key.remove(&single) {
+                    let f = by_key.get_mut(&full).expect("listed above");
+                    f.attributions += q.attributions;
+                    f.documents += q.documents;
+                }
+            }
+        }
+        let mut quoted: Vec<Quoted> = by_key
+            .into_iter()
+            .filter(|((key, kind), _)| *kind == SourceKind::Anonymous || !generic(key))
+            .map(|(_, q)| q)
+            .collect();
         quoted.sort_by(|a, b| {
             b.attributions
                 .cmp(&a.attributions)
@@ -310,6 +336,18 @@ impl Corpus {
             contested: self.contested,
         }
     }
+}
+
+/// A one-word name that only says what kind of source spoke (البيان، الشركة، المتحدث): it
+/// names no one across articles.
+fn generic_name(lexicon: &Lexicon, key: &str) -> bool {
+    if key.contains(' ') {
+        return false;
+    }
+    let bare = key.strip_prefix("ال").unwrap_or(key);
+    [key, bare].iter().any(|w| {
+        lexicon.bodies.longest(&[*w], 0).is_some() || lexicon.titles.longest(&[*w], 0).is_some()
+    })
 }
 
 /// `YYYY-MM` from a date that starts with one, else `—`.
@@ -354,7 +392,8 @@ mod tests {
         let mut c = Corpus::new(Lexicon::embedded());
         let one = "قال وزير الخارجية سامي العلي إن المحادثات السرية جرت في جنيف. \
                    ونفت وزارة الدفاع إجراء أي محادثات سرية في جنيف.";
-        let two = "وقال النائب سامي العلي إن الوفد سيعود غدا. وقال مصدر مطلع إن الوفد لن يعود.";
+        let two = "وقال النائب سامي العلي إن الوفد سيعود غدا. وقال مصدر مطلع إن الوفد لن يعود. \
+                   وأضاف البيان أن الوفد سيلتقي وزير الدفاع.";
         c.add(
             &meta("d1", "alpha", "2015-07-21 10:00"),
             &analyzer.analyze(one),
@@ -381,12 +420,43 @@ mod tests {
             s.most_quoted
         );
         assert_eq!(s.anonymous.len(), 1);
+        assert!(s.most_quoted.iter().all(|q| q.name != "البيان"));
         assert_eq!(s.contested.len(), 1);
         assert_eq!(s.contested[0].document, "d1");
         assert!(s.contested[0].oppose >= 1);
         let total: usize = s.stances.iter().map(|&(_, n)| n).sum();
         assert_eq!(total, s.total.attributions);
         assert!(s.total.anonymity_rate() > 0.0 && s.total.anonymity_rate() < 1.0);
+    }
+
+    #[test]
+    fn a_surname_alone_joins_its_full_name() {
+        let analyzer = Analyzer::new();
+        let mut c = Corpus::new(Lexicon::embedded());
+        let texts = [
+            "قال وزير الخارجية الأمريكي جون كيري إن المحادثات مستمرة.",
+            "وقال كيري إن الاتفاق قريب.",
+            "وقال الرئيس باراك أوباما إن الاتفاق جيد.",
+        ];
+        for (i, t) in texts.iter().enumerate() {
+            c.add(
+                &meta(&format!("d{i}"), "x", "2015-07-01"),
+                &analyzer.analyze(t),
+            );
+        }
+        let s = c.finish();
+        let kerry = s
+            .most_quoted
+            .iter()
+            .find(|q| q.name.contains("كيري"))
+            .unwrap();
+        assert_eq!(
+            (kerry.attributions, kerry.documents),
+            (2, 2),
+            "{:?}",
+            s.most_quoted
+        );
+        assert_eq!(s.most_quoted.len(), 2, "{:?}", s.most_quoted);
     }
 
     #[test]

@@ -224,8 +224,10 @@ pub fn find(doc: &Document, lex: &Lexicon) -> Cues {
 }
 
 /// A verb cue at `w`, and whether its reading took a conjunction off (وقال، فأكدته).
-/// A short jussive (يقل، ينف) is read only after a negation (لم يقل): elsewhere the same
-/// letters are other words (نقل, transport).
+/// A short jussive (يقل، ينف) is read only after a negation of the past (لم يقل): elsewhere
+/// the same letters are other words (نقل, transport), and after لا a jussive is a prohibition
+/// addressed to someone (لا تقل), which reports nothing; there the letters are mostly قلّ, to be
+/// less (لا تقل عن سبع سنوات).
 fn verb_cue(
     lex: &Lexicon,
     w: &str,
@@ -234,7 +236,10 @@ fn verb_cue(
     at: usize,
 ) -> Option<(Cue, bool)> {
     let after_negation = prev.is_some_and(|p| {
-        clitics::split(p, |b| lex.word_class(b) == Some(WordClass::Negation)).is_some()
+        clitics::split(p, |b| {
+            b != "لا" && lex.word_class(b) == Some(WordClass::Negation)
+        })
+        .is_some()
     });
     let usable = |f: &&crate::lexicon::Form| after_negation || f.tense != Tense::Jussive;
     for (pre, rest) in clitics::without_conjunction(w) {

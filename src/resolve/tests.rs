@@ -34,6 +34,12 @@ const fn row(
 use SourceKind::*;
 
 const ROWS: &[Row] = &[
+    // honorifics with a pronoun (سموه، معاليه) are the last speaker, not a new name
+    row("honorific_is_the_speaker", "وقال الأمير خالد الفيصل إن المشروع جاهز. وأضاف سموه أن العمل يبدأ غدا.", 1, Some("الأمير خالد الفيصل"), Some(NamedPerson)),
+    row("honorific_not_a_name", "وقال وزير العدل إن المحاكم جاهزة. وأكد معاليه أن القضايا ستنجز.", 1, Some("وزير العدل"), Some(Anonymous)),
+    // البعض alone is an unnamed group
+    row("al_baad_anonymous", "ويرى البعض أن الأزمة ستطول.", 0, Some("البعض"), Some(Anonymous)),
+    row("baad_quantifier_keeps_head", "وقال بعض المسؤولين إن الاتفاق قريب.", 0, Some("بعض المسؤولين"), Some(Anonymous)),
     // pro-drop and participles
     row("pro_drop_last_speaker", "قال الوزير إن الوضع مستقر. وأضاف أن المحادثات مستمرة.", 1, Some("الوزير"), Some(Anonymous)),
     row("pro_drop_skips_gender_mismatch", "قالت الوزارة إن الوضع مستقر. وقال المتحدث إن الحدود مغلقة. وأضافت أن المعبر سيفتح غدا.", 2, Some("الوزارة"), Some(OfficialBody)),
