@@ -92,7 +92,15 @@ pub(super) fn profile(doc: &Document, lex: &Lexicon, (s, e): (usize, usize), lam
         } else {
             base
         };
-        if let Some((len, _)) = lex.media.longest(&words, k) {
+        // وفقا لرويترز: the cue's ل is not part of the outlet's name.
+        let media = lex.media.longest(&words, k).or_else(|| {
+            (lam_base != base).then(|| {
+                let mut bare: Vec<&str> = words[k..].to_vec();
+                bare[0] = lam_base;
+                lex.media.longest(&bare, 0)
+            })?
+        });
+        if let Some((len, _)) = media {
             p.evidence(format!("media name {}", words[k..k + len].join(" ")));
             if p.kind == SourceKind::Unknown {
                 p.kind = SourceKind::Media;

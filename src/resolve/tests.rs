@@ -34,6 +34,11 @@ const fn row(
 use SourceKind::*;
 
 const ROWS: &[Row] = &[
+    // a prepositional cue's ل is not part of an outlet's name
+    row("lam_media", "وكانت الغارات عنيفة، وفقا لرويترز.", 0, Some("رويترز"), Some(Media)),
+    row("lam_not_media", "وكانت الغارات عنيفة، وفقا للمتحدث.", 0, Some("المتحدث"), Some(Anonymous)),
+    row("al_kathir_anonymous", "ويقول الكثير إن الأسعار سترتفع.", 0, Some("الكثير"), Some(Anonymous)),
+    row("bulletin_document", "وأشارت النشرة إلى أن عدد الأجهزة بلغ ألفا.", 0, Some("النشرة"), Some(Document)),
     // honorifics with a pronoun (سموه، معاليه) are the last speaker, not a new name
     row("honorific_is_the_speaker", "وقال الأمير خالد الفيصل إن المشروع جاهز. وأضاف سموه أن العمل يبدأ غدا.", 1, Some("الأمير خالد الفيصل"), Some(NamedPerson)),
     row("honorific_not_a_name", "وقال وزير العدل إن المحاكم جاهزة. وأكد معاليه أن القضايا ستنجز.", 1, Some("وزير العدل"), Some(Anonymous)),
