@@ -314,6 +314,10 @@ impl<'a> Parser<'a> {
         let w = self.word(i);
         let next = self.word(i + 1);
         let prev = self.word(i.wrapping_sub(1));
+        // سعيد بن علي: after بن the next word is a name, whatever else its letters spell.
+        if matches!(prev, "بن" | "ابن" | "بنت") {
+            return true;
+        }
         let next_base = crate::clitics::without_article(next);
         let inst = self.lex.bodies.starts(next_base)
             || self.lex.bodies.starts(next)
@@ -334,6 +338,13 @@ impl<'a> Parser<'a> {
 
     /// A source mention at `j`, with an apposition between commas when a complement follows.
     fn mention(&self, j: usize, max: usize) -> Option<(usize, usize)> {
+        // وكتبت وقتها وعند التعاقد: a preposition opens an adverbial, never a source.
+        let w = self.word(j);
+        if crate::clitics::without_conjunction(w)
+            .any(|(_, r)| self.lex.word_class(r) == Some(WordClass::Prep))
+        {
+            return None;
+        }
         let cont = |i: usize| self.name_continues(i);
         let (_, k) = grammar::noun_phrase(&cont, j, max)(self.feats.get(j..)?).ok()?;
         let mut end = j + k;
