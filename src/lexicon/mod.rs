@@ -89,6 +89,9 @@ pub struct PrepCue {
     pub needs_lam: bool,
     /// The phrase ends in ما and takes the verb after it (حسبما ذكرت، بحسب ما أفاد).
     pub takes_verb: bool,
+    /// The phrase only reports for the clause before it, closing its sentence (…، كما ذكرت
+    /// الوكالة.); elsewhere its words mean something else (كما أكد الوزير أن: "also").
+    pub trailing: bool,
 }
 
 /// A multi-word refusal headed by a verb.
@@ -339,7 +342,9 @@ impl Lexicon {
             | "stopwords.tsv" => 2,
             other => return Err(format!("unknown lexicon file {other}")),
         };
-        if cols.len() != want || cols.iter().any(|c| c.is_empty()) {
+        // preps.tsv has an optional third column.
+        let fits = cols.len() == want || (file == "preps.tsv" && cols.len() == want + 1);
+        if !fits || cols.iter().any(|c| c.is_empty()) {
             return Err(format!(
                 "expected {want} non-empty tab-separated columns, found {}",
                 cols.len()
@@ -358,6 +363,13 @@ impl Lexicon {
                         stance: stance(cols[1])?,
                         needs_lam,
                         takes_verb: fold(phrase).ends_with("ما"),
+                        trailing: match cols.get(2).copied() {
+                            None => false,
+                            Some("trailing") => true,
+                            Some(x) => {
+                                return Err(format!("third column must be trailing, not {x}"))
+                            }
+                        },
                     },
                 );
                 Ok(())

@@ -47,6 +47,28 @@ impl Parser<'_> {
             || (self.feats[start].conj && self.feats[start - 1].punct.is_some());
         let ends_sentence =
             self.feats.get(j).is_none_or(|f| f.is_stop()) || !self.same_sentence(start, j);
+        if cue.trailing {
+            // …، كما ذكرت صحافية من وكالة فرانس برس.: what follows the source only describes
+            // it (no complementizer, no verb) before the sentence ends.
+            let (_, s_end) = self.doc.sentences[self.doc.tokens[start].sentence as usize];
+            let describes = s_end.saturating_sub(j) <= 8
+                && (j..s_end).all(|k| {
+                    !self.is(k, WordClass::Complementizer)
+                        && !self.feats[k].verb
+                        && self.feats[k].punct != Some(':')
+                });
+            if at_clause_start || !describes || d.cue.1 == end || start == s_start {
+                return None;
+            }
+            // كما أعلن الوزير وصول الوفد: a verb with a content of its own is "also".
+            let own = self
+                .verb_form(end)
+                .and_then(|form| self.verb(end, form, false))
+                .is_some_and(|v| v.content.is_some());
+            if own {
+                return None;
+            }
+        }
         // رواية أخرى حسب مصادر «عكاظ» تشير إلى أن …: the verb after the source reports for
         // it; its complement is the content (and the verb no attribution of its own).
         let verb_complement = self
