@@ -178,6 +178,15 @@ pub fn noun_phrase<'a>(
                 pos += 1;
                 continue;
             }
+            // الدكتور / زهير ميمني: a slash between a title and the name.
+            if pos > 0
+                && rest.first().is_some_and(|f| f.punct == Some('/'))
+                && i[pos - 1].title > 0
+                && rest.get(1).is_some_and(name_word)
+            {
+                pos += 1;
+                continue;
+            }
             if let Ok((_, k)) = parenthesis(rest) {
                 if pos > 0 {
                     pos += k;

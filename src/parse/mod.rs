@@ -301,11 +301,31 @@ impl<'a> Parser<'a> {
                 }
                 meta.addressee.get_or_insert((j, j + k));
                 j += k;
+            } else if let Some(k) = self.dashed_aside(j) {
+                // وقال مسؤول في البنك -وهو أكبر البنوك- إن …: an aside between dashes.
+                j = k;
             } else {
                 break;
             }
         }
         j
+    }
+
+    /// After an aside between two dashes that opens at `j`, within one sentence and a few
+    /// words.
+    fn dashed_aside(&self, j: usize) -> Option<usize> {
+        let dash = |k: usize| {
+            self.feats
+                .get(k)
+                .is_some_and(|f| matches!(f.punct, Some('-' | '–' | '—')))
+        };
+        if !dash(j) {
+            return None;
+        }
+        (j + 2..(j + 16).min(self.n()))
+            .take_while(|&k| self.same_sentence(j, k))
+            .find(|&k| dash(k))
+            .map(|k| k + 1)
     }
 
     /// A prepositional continuation inside a name: في after an institution or before a place,
