@@ -22,6 +22,10 @@ impl Parser<'_> {
                 d.gender = form.gender;
                 d.number = form.number;
                 j += 1;
+            } else if self.resumptive_verb(j) {
+                // بحسب ما بثته الوكالة: a verb of ours or not, its pronoun points back to ما.
+                d.cue.1 = j + 1;
+                j += 1;
             }
         }
         // "لـ«رويترز»": the preposition stands alone before a quoted name.
@@ -130,6 +134,22 @@ impl Parser<'_> {
         let (s, e) = d.content?;
         d.quote = content::quote_type(&self.roles, s, e);
         Some(d)
+    }
+
+    /// A word after ما that carries the pronoun pointing back to it (ما بثته، ما أوردتها): a
+    /// verb, past or imperfect, with an object pronoun and no article.
+    fn resumptive_verb(&self, j: usize) -> bool {
+        let Some(f) = self.feats.get(j) else {
+            return false;
+        };
+        let w = self.word(j);
+        f.word
+            && f.class.is_none()
+            && f.title == 0
+            && f.media == 0
+            && crate::clitics::without_article(w) == w
+            && ["ته", "تها", "ه", "ها"].iter().any(|e| w.ends_with(e))
+            && w.chars().count() >= 4
     }
 
     /// Whether a mention names something that can speak: a head noun of a source, a title, a
