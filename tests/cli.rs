@@ -568,3 +568,94 @@ fn dot_parses_with_the_same_nodes_and_edges() {
         "{text}"
     );
 }
+
+/// One sentence written many strange but valid ways: each still gives its attribution, with the
+/// same source and content once folded, and spans into the bytes as given.
+#[test]
+fn strange_but_valid_text_keeps_its_attribution() {
+    let plain = "قال وزير الخارجية سامي العلي إن الوفد وصل إلى جنيف.";
+    let variants: Vec<(&str, String)> = vec![
+        ("bom", format!("\u{FEFF}{plain}")),
+        ("crlf", format!("عنوان\r\n{plain}\r\n")),
+        ("lone cr", format!("عنوان\r{plain}\r")),
+        (
+            "bidi controls",
+            plain
+                .replace("قال", "\u{202B}قال\u{202C}")
+                .replace("إن", "\u{200F}إن"),
+        ),
+        (
+            "zero width",
+            plain
+                .replace("الوفد", "الو\u{200C}فد")
+                .replace("سامي", "سا\u{200D}مي"),
+        ),
+        (
+            "tatweel and harakat",
+            plain.replace("قال", "قـــالَ").replace("وصل", "وَصَلَ"),
+        ),
+        (
+            "mixed scripts",
+            format!("John Smith (CNN) — שלום. {plain} Geneva."),
+        ),
+        (
+            "presentation forms",
+            "ﻗﺎﻝ ﻭﺯﻳﺮ ﺍﻟﺨﺎﺭﺟﻴﺔ ﺳﺎﻣﻲ ﺍﻟﻌﻠﻲ ﺇﻥ ﺍﻟﻮﻓﺪ ﻭﺻﻞ ﺇﻟﻰ ﺟﻨﻴﻒ.".to_string(),
+        ),
+        (
+            "persian letters",
+            plain.replace("وزير", "وزیر").replace("العلي", "العلی"),
+        ),
+    ];
+    for (what, input) in &variants {
+        let r = run(["analyze", "--format", "json"], input.as_bytes());
+        assert_eq!(r.code, Some(0), "{what}: {}", r.stderr);
+        let json = r.json();
+        check_contract(&json, input.as_bytes());
+        let atts = attributions(&json);
+        assert_eq!(atts.len(), 1, "{what}: {json}");
+        let sid = atts[0]["source"].as_str().expect("a source");
+        let source = json["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["id"] == sid)
+            .unwrap();
+        assert!(
+            source["kind"] == "named_person" && !atts[0]["content"].is_null(),
+            "{what}: {json}"
+        );
+    }
+}
+
+/// Inputs built to be slow: each finishes, with every span valid (time is measured by
+/// `benches/pathological.rs`, not here).
+#[test]
+fn pathological_inputs_finish_with_valid_spans() {
+    let mut nested = "قال «".repeat(2_000);
+    nested.push_str("نعم");
+    nested.push_str(&"»".repeat(2_000));
+    let inputs: Vec<(&str, String)> = vec![
+        (
+            "unbalanced quotes",
+            "قال الوزير «إن \"الوفد ".repeat(100_000 / 2),
+        ),
+        ("nested quotes", nested),
+        ("only closing quotes", "» ».".repeat(20_000)),
+        (
+            "only cues",
+            "قال أضاف أكد نفى وفقا ل بحسب نقلا عن ".repeat(5_000),
+        ),
+        ("one long word", "ق".repeat(200_000)),
+        ("only punctuation", "،.:؟!«»()-".repeat(20_000)),
+        (
+            "controls",
+            "\u{202E}\u{2066}\u{200B}\u{FEFF}\u{7}".repeat(20_000),
+        ),
+    ];
+    for (what, input) in &inputs {
+        let r = run(["analyze", "--format", "json"], input.as_bytes());
+        assert_eq!(r.code, Some(0), "{what}: {}", r.stderr);
+        check_contract(&r.json(), input.as_bytes());
+    }
+}
