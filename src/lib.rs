@@ -2,7 +2,9 @@
 //!
 //! The pipeline reads top to bottom, one module per stage:
 //! [`decode`] → [`clean`] → [`normalize`] → [`segment`] → [`cues`] → [`parse`] → [`resolve`]
-//! → [`link`] → [`graph`] → [`render`]. Every span it reports is a UTF-8 byte range into the original input.
+//! → [`link`] → [`graph`] → [`render`], [`report`] and [`lint`]. Every span it reports is a UTF-8
+//! byte range into the original input. [`batch`] reads many documents (files, directories, JSON
+//! Lines) and analyzes them in parallel, in order; [`corpus`] counts an archive.
 //!
 //! ```
 //! let analyzer = isnad::Analyzer::new();

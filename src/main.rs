@@ -225,6 +225,11 @@ fn run(cli: Cli) -> Result<u8, Failure> {
     match cli.command {
         Command::Analyze { input, format } => {
             let job = Job::new(&input)?;
+            if job.many && matches!(format, Format::Html) {
+                return Err(Failure::io(anyhow::anyhow!(
+                    "many documents make many pages: use isnad report … -o DIR"
+                )));
+            }
             job.each(&input, |d, many| match format {
                 Format::Json if many => {
                     let record = batch::Record {
