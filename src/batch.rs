@@ -460,9 +460,10 @@ const BATCH_ITEMS: usize = 512;
 const BATCH_BYTES: usize = 16 << 20;
 
 /// Runs `work` on every item in parallel and hands the results to `emit` in input order.
-/// Items are read in batches, so memory depends on the batch, not on the stream's length.
+/// Items are read in batches by a thread of their own, one batch ahead of the workers, so
+/// reading overlaps the analysis and memory depends on the batch, not on the stream's length.
 pub fn ordered<T, R, W, E>(
-    items: impl Iterator<Item = T>,
+    items: impl Iterator<Item = T> + Send,
     size: fn(&T) -> usize,
     work: W,
     mut emit: E,
@@ -472,18 +473,28 @@ pub fn ordered<T, R, W, E>(
     W: Fn(T) -> R + Sync,
     E: FnMut(R),
 {
-    let mut items = items.peekable();
-    while items.peek().is_some() {
-        let mut batch = Vec::new();
-        let mut bytes = 0;
-        while batch.len() < BATCH_ITEMS && bytes < BATCH_BYTES {
-            let Some(item) = items.next() else { break };
-            bytes += size(&item);
-            batch.push(item);
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<T>>(1);
+        scope.spawn(move || {
+            let mut items = items.peekable();
+            while items.peek().is_some() {
+                let mut batch = Vec::new();
+                let mut bytes = 0;
+                while batch.len() < BATCH_ITEMS && bytes < BATCH_BYTES {
+                    let Some(item) = items.next() else { break };
+                    bytes += size(&item);
+                    batch.push(item);
+                }
+                if tx.send(batch).is_err() {
+                    return;
+                }
+            }
+        });
+        for batch in rx {
+            let results: Vec<R> = batch.into_par_iter().map(&work).collect();
+            results.into_iter().for_each(&mut emit);
         }
-        let results: Vec<R> = batch.into_par_iter().map(&work).collect();
-        results.into_iter().for_each(&mut emit);
-    }
+    });
 }
 
 /// The size of an item, for batching.
