@@ -15,6 +15,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod chars;
 pub mod clean;
 pub mod clitics;
 pub mod cues;

@@ -111,7 +111,7 @@ impl Normalized {
                     // Extend the previous character when it is a letter, so a word's span keeps
                     // its marks; a mark after a space stands alone and is dropped.
                     if let Some(prev) = n.text.chars().next_back() {
-                        if prev.is_alphabetic() {
+                        if crate::chars::is_alphabetic(prev) {
                             let from = n.text.len() - prev.len_utf8();
                             for e in &mut n.ends[from..] {
                                 *e = end;

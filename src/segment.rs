@@ -62,7 +62,7 @@ pub struct Document {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    crate::chars::is_alphanumeric(c) || c == '_'
 }
 
 fn ends_sentence(c: char) -> bool {
