@@ -9,6 +9,62 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::model::Span;
 
+/// Folded text and maps as they are written.
+struct Builder {
+    text: Vec<u8>,
+    starts: Vec<u32>,
+    ends: Vec<u32>,
+}
+
+impl Builder {
+    fn new(capacity: usize) -> Self {
+        Builder {
+            text: Vec::with_capacity(capacity),
+            starts: Vec::with_capacity(capacity),
+            ends: Vec::with_capacity(capacity),
+        }
+    }
+
+    /// Appends the bytes of one char (short: a loop, not a copy call).
+    #[inline]
+    fn push_bytes(&mut self, bytes: &[u8], start: u32, end: u32) {
+        for &byte in bytes {
+            self.text.push(byte);
+            self.starts.push(start);
+            self.ends.push(end);
+        }
+    }
+
+    fn push(&mut self, c: char, start: u32, end: u32) {
+        let mut buf = [0u8; 4];
+        self.push_bytes(c.encode_utf8(&mut buf).as_bytes(), start, end);
+    }
+
+    /// Extends the previous character when it is a letter, so a word's span keeps its marks;
+    /// a mark after a space stands alone and is dropped.
+    fn attach(&mut self, end: u32) {
+        // The last char starts at the last byte that is not a continuation byte.
+        let Some(from) = self.text.iter().rposition(|&b| b & 0xC0 != 0x80) else {
+            return;
+        };
+        let prev = std::str::from_utf8(&self.text[from..])
+            .ok()
+            .and_then(|s| s.chars().next());
+        if prev.is_some_and(crate::chars::is_alphabetic) {
+            self.ends[from..].fill(end);
+        }
+    }
+
+    fn finish(self, len: usize) -> Normalized {
+        Normalized {
+            text: String::from_utf8(self.text).expect("folded from UTF-8 by whole chars"),
+            starts: self.starts,
+            ends: self.ends,
+            len,
+        }
+    }
+}
+
 /// The folded text and its map into the original.
 #[derive(Debug, Clone, Default)]
 pub struct Normalized {
@@ -84,58 +140,83 @@ fn fold_char(c: char) -> Fold {
     }
 }
 
+/// Code points below this are folded through a table: nearly all of the text.
+const TABLED: u32 = 0x800;
+/// Table entries for characters that are dropped or attach; the others hold the folded char.
+const DROP: u32 = u32::MAX;
+const ATTACH: u32 = u32::MAX - 1;
+
+/// `fold_char` for every code point below [`TABLED`] (none of them folds to several chars).
+fn fold_table() -> &'static [u32; TABLED as usize] {
+    static TABLE: std::sync::OnceLock<[u32; TABLED as usize]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = [DROP; TABLED as usize];
+        for c in (0..TABLED).filter_map(char::from_u32) {
+            t[c as usize] = match fold_char(c) {
+                Fold::Drop => DROP,
+                Fold::Attach => ATTACH,
+                Fold::Char(x) => x as u32,
+                Fold::Str(_) => unreachable!("no char below U+0800 folds to several"),
+            };
+        }
+        t
+    })
+}
+
 impl Normalized {
     /// Folds `src`.
     pub fn new(src: &str) -> Self {
-        let mut n = Normalized {
-            text: String::with_capacity(src.len()),
-            starts: Vec::with_capacity(src.len()),
-            ends: Vec::with_capacity(src.len()),
-            len: src.len(),
-        };
-        let mut chars = src.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            let end = (i + c.len_utf8()) as u32;
-            let fold = if c == '\r' {
+        let table = fold_table();
+        let bytes = src.as_bytes();
+        let mut b = Builder::new(src.len());
+        let mut i = 0;
+        while i < bytes.len() {
+            // One- and two-byte sequences (up to U+07FF) are decoded here, the rest by `str`.
+            let lead = bytes[i];
+            let (c, n) = if lead < 0x80 {
+                (u32::from(lead), 1)
+            } else if lead & 0xE0 == 0xC0 {
+                let c = (u32::from(lead & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F);
+                (c, 2)
+            } else {
+                let c = src[i..].chars().next().expect("a char starts here");
+                (c as u32, c.len_utf8())
+            };
+            let (start, end) = (i as u32, (i + n) as u32);
+            let folded = table.get(c as usize).copied();
+            if folded == Some(c) && c != u32::from(b'\r') {
+                // Most characters fold to themselves: copy their bytes.
+                b.push_bytes(&bytes[i..i + n], start, end);
+                i += n;
+                continue;
+            }
+            let c = char::from_u32(c).expect("decoded from UTF-8");
+            if c == '\r' {
                 // CRLF is one line break; a lone CR is one too.
-                match chars.peek() {
-                    Some((_, '\n')) => Fold::Drop,
-                    _ => Fold::Char('\n'),
+                if bytes.get(i + 1) != Some(&b'\n') {
+                    b.push('\n', start, end);
                 }
             } else {
-                fold_char(c)
-            };
-            match fold {
-                Fold::Drop => {}
-                Fold::Attach => {
-                    // Extend the previous character when it is a letter, so a word's span keeps
-                    // its marks; a mark after a space stands alone and is dropped.
-                    if let Some(prev) = n.text.chars().next_back() {
-                        if crate::chars::is_alphabetic(prev) {
-                            let from = n.text.len() - prev.len_utf8();
-                            for e in &mut n.ends[from..] {
-                                *e = end;
+                match folded {
+                    Some(DROP) => {}
+                    Some(ATTACH) => b.attach(end),
+                    // Entries other than the two markers are chars.
+                    Some(x) => b.push(char::from_u32(x).unwrap_or(c), start, end),
+                    None => match fold_char(c) {
+                        Fold::Drop => {}
+                        Fold::Attach => b.attach(end),
+                        Fold::Char(x) => b.push(x, start, end),
+                        Fold::Str(s) => {
+                            for x in s.chars() {
+                                b.push(x, start, end);
                             }
                         }
-                    }
-                }
-                Fold::Char(x) => n.push(x, i as u32, end),
-                Fold::Str(s) => {
-                    for x in s.chars() {
-                        n.push(x, i as u32, end);
-                    }
+                    },
                 }
             }
+            i += n;
         }
-        n
-    }
-
-    fn push(&mut self, c: char, start: u32, end: u32) {
-        self.text.push(c);
-        for _ in 0..c.len_utf8() {
-            self.starts.push(start);
-            self.ends.push(end);
-        }
+        b.finish(src.len())
     }
 
     /// Maps a folded byte range (on folded char boundaries) to the original span.
