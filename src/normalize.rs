@@ -9,57 +9,49 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::model::Span;
 
-/// Folded text and maps as they are written.
+/// Folded text and map as they are written.
 struct Builder {
-    text: Vec<u8>,
-    starts: Vec<u32>,
-    ends: Vec<u32>,
+    text: String,
+    map: Vec<(u32, u32)>,
 }
 
 impl Builder {
     fn new(capacity: usize) -> Self {
         Builder {
-            text: Vec::with_capacity(capacity),
-            starts: Vec::with_capacity(capacity),
-            ends: Vec::with_capacity(capacity),
+            text: String::with_capacity(capacity),
+            map: Vec::with_capacity(capacity),
         }
     }
 
-    /// Appends the bytes of one char (short: a loop, not a copy call).
-    #[inline]
-    fn push_bytes(&mut self, bytes: &[u8], start: u32, end: u32) {
-        for &byte in bytes {
-            self.text.push(byte);
-            self.starts.push(start);
-            self.ends.push(end);
-        }
-    }
-
+    #[inline(always)]
     fn push(&mut self, c: char, start: u32, end: u32) {
-        let mut buf = [0u8; 4];
-        self.push_bytes(c.encode_utf8(&mut buf).as_bytes(), start, end);
+        self.text.push(c);
+        let n = c.len_utf8();
+        self.map.push((start, end));
+        if n > 1 {
+            for _ in 1..n {
+                self.map.push((start, end));
+            }
+        }
     }
 
     /// Extends the previous character when it is a letter, so a word's span keeps its marks;
     /// a mark after a space stands alone and is dropped.
     fn attach(&mut self, end: u32) {
-        // The last char starts at the last byte that is not a continuation byte.
-        let Some(from) = self.text.iter().rposition(|&b| b & 0xC0 != 0x80) else {
-            return;
-        };
-        let prev = std::str::from_utf8(&self.text[from..])
-            .ok()
-            .and_then(|s| s.chars().next());
-        if prev.is_some_and(crate::chars::is_alphabetic) {
-            self.ends[from..].fill(end);
+        if let Some(prev) = self.text.chars().next_back() {
+            if crate::chars::is_alphabetic(prev) {
+                let from = self.text.len() - prev.len_utf8();
+                for m in &mut self.map[from..] {
+                    m.1 = end;
+                }
+            }
         }
     }
 
     fn finish(self, len: usize) -> Normalized {
         Normalized {
-            text: String::from_utf8(self.text).expect("folded from UTF-8 by whole chars"),
-            starts: self.starts,
-            ends: self.ends,
+            text: self.text,
+            map: self.map,
             len,
         }
     }
@@ -70,11 +62,9 @@ impl Builder {
 pub struct Normalized {
     /// The folded text.
     pub text: String,
-    /// For every byte of `text`: the original byte where its character starts.
-    starts: Vec<u32>,
-    /// For every byte of `text`: the original byte where its character ends, including
-    /// diacritics and tatweel that were folded away after it.
-    ends: Vec<u32>,
+    /// For every byte of `text`: the original bytes where its character starts and ends, the
+    /// end including diacritics and tatweel that were folded away after it.
+    map: Vec<(u32, u32)>,
     /// Length of the original.
     len: usize,
 }
@@ -184,13 +174,13 @@ impl Normalized {
             };
             let (start, end) = (i as u32, (i + n) as u32);
             let folded = table.get(c as usize).copied();
-            if folded == Some(c) && c != u32::from(b'\r') {
-                // Most characters fold to themselves: copy their bytes.
-                b.push_bytes(&bytes[i..i + n], start, end);
+            let c = char::from_u32(c).expect("decoded from UTF-8");
+            if folded == Some(c as u32) && c != '\r' {
+                // Most characters fold to themselves.
+                b.push(c, start, end);
                 i += n;
                 continue;
             }
-            let c = char::from_u32(c).expect("decoded from UTF-8");
             if c == '\r' {
                 // CRLF is one line break; a lone CR is one too.
                 if bytes.get(i + 1) != Some(&b'\n') {
@@ -222,10 +212,10 @@ impl Normalized {
     /// Maps a folded byte range (on folded char boundaries) to the original span.
     pub fn span(&self, start: usize, end: usize) -> Span {
         if start >= end {
-            let at = self.starts.get(start).map_or(self.len, |&s| s as usize);
+            let at = self.map.get(start).map_or(self.len, |&(s, _)| s as usize);
             return Span::new(at, at);
         }
-        Span::new(self.starts[start] as usize, self.ends[end - 1] as usize)
+        Span::new(self.map[start].0 as usize, self.map[end - 1].1 as usize)
     }
 
     /// Length of the original text in bytes.

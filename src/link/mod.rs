@@ -21,7 +21,7 @@ use crate::parse::Draft;
 use crate::resolve::Resolution;
 use crate::segment::Document;
 
-use terms::{TermReader, Terms};
+use terms::{Marks, TermReader, Terms};
 use vocab::StemId;
 
 /// How many attributions back a content is compared with; keeps linking linear.
@@ -108,6 +108,7 @@ pub fn link(
         parents: &parents,
         totals: weights.totals(&terms),
         weights,
+        marks: std::cell::RefCell::new(Marks::new(stems)),
     };
     // Each attribution joins the earlier one it shares most with; the groups are the claims.
     // At most one join per attribution, indexed by it.
@@ -243,6 +244,8 @@ struct Linker<'a> {
     parents: &'a [Option<usize>],
     weights: Weights,
     totals: Vec<f32>,
+    /// For comparing one content with its window of earlier ones.
+    marks: std::cell::RefCell<Marks>,
 }
 
 impl Linker<'_> {
@@ -286,7 +289,7 @@ impl Linker<'_> {
         let norm = self.totals[i].min(self.totals[j]);
         // A phrase of the story's topic words (الملا عمر) earns little.
         let pairs: f32 = tj
-            .shared_pairs(ti)
+            .shared_pairs(ti, shared)
             .iter()
             .map(|&(a, b)| {
                 let w = self.weights.of(tj.stems[a]) + self.weights.of(tj.stems[b]);
@@ -307,8 +310,9 @@ impl Linker<'_> {
         let (score, i, shared) = (j.saturating_sub(WINDOW)..j)
             .filter(|&i| !self.nested(i, j) && !self.terms[i].pointer)
             .filter_map(|i| {
-                let ti = &self.terms[i];
-                let shared = tj.shared_with(ti);
+                let mut marks = self.marks.borrow_mut();
+                marks.mark(&self.terms[i]);
+                let shared = tj.shared_with_marked(&marks);
                 if shared.len() < 2 {
                     return None;
                 }

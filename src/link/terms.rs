@@ -248,13 +248,16 @@ impl Terms {
         self.readings.binary_search(&id).is_ok()
     }
 
-    /// This content's adjacent pairs of terms that `other` also has adjacent.
-    pub fn shared_pairs(&self, other: &Terms) -> Vec<(usize, usize)> {
-        if other.pair_readings.is_empty() {
+    /// This content's adjacent pairs of terms that `other` also has adjacent; `shared` is
+    /// [`Terms::shared_with`] of the two, since both terms of such a pair are shared.
+    pub fn shared_pairs(&self, other: &Terms, shared: &[usize]) -> Vec<(usize, usize)> {
+        if other.pair_readings.is_empty() || shared.len() < 2 {
             return Vec::new();
         }
+        let is_shared = |k: usize| shared.binary_search(&k).is_ok();
         self.pairs
             .iter()
+            .filter(|&&(a, b)| is_shared(a) && is_shared(b))
             .filter(|&&(a, b)| {
                 self.readings_of(a).any(|x| {
                     self.readings_of(b)
@@ -267,11 +270,53 @@ impl Terms {
 
     /// Which of this content's terms `other` shares (indices into `stems`).
     pub fn shared_with(&self, other: &Terms) -> Vec<usize> {
+        self.shared_by(|id| other.has(id))
+    }
+
+    /// [`Terms::shared_with`] the content whose readings `marks` holds.
+    pub fn shared_with_marked(&self, marks: &Marks) -> Vec<usize> {
+        self.shared_by(|id| marks.has(id))
+    }
+
+    fn shared_by(&self, has: impl Fn(StemId) -> bool) -> Vec<usize> {
         (0..self.stems.len())
-            .filter(|&k| {
-                other.has(self.stems[k]) || self.alternates[k].is_some_and(|a| other.has(a))
-            })
+            .filter(|&k| has(self.stems[k]) || self.alternates[k].is_some_and(&has))
             .collect()
+    }
+}
+
+/// The readings of one content at a time, as a table over the document's stems: comparing a
+/// content with many others looks each of its terms up in constant time.
+#[derive(Debug, Clone, Default)]
+pub struct Marks {
+    stamp: Vec<u32>,
+    now: u32,
+}
+
+impl Marks {
+    /// Marks for a vocabulary of `stems` stems.
+    pub fn new(stems: usize) -> Self {
+        Marks {
+            stamp: vec![0; stems],
+            now: 0,
+        }
+    }
+
+    /// Holds the readings of `t` (and no others).
+    pub fn mark(&mut self, t: &Terms) {
+        self.now += 1;
+        if self.now == u32::MAX {
+            self.stamp.fill(0);
+            self.now = 1;
+        }
+        for &r in &t.readings {
+            self.stamp[r as usize] = self.now;
+        }
+    }
+
+    /// Whether `id` is a reading of the content marked last.
+    pub fn has(&self, id: StemId) -> bool {
+        self.stamp[id as usize] == self.now
     }
 }
 
