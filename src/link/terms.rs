@@ -63,6 +63,19 @@ pub struct TermReader<'a> {
     /// Each distinct word is looked up and stemmed once per document; the input decides the
     /// keys, so the hasher is keyed.
     words: HashMap<&'a str, Word, foldhash::fast::RandomState>,
+    /// The stem of each base stemmed.
+    bases: HashMap<&'a str, StemId, foldhash::fast::RandomState>,
+}
+
+/// What the stemmer is given of a word, after the article: without a conjunction (when more
+/// than three letters remain) and without its tanween.
+fn base(word: &str) -> &str {
+    let base = clitics::without_article(word);
+    let base = clitics::without_conjunction(base)
+        .filter(|(pre, r)| *pre == 0 || r.chars().count() > 3)
+        .last()
+        .map_or(base, |(_, r)| r);
+    clitics::without_tanween(base).unwrap_or(base)
 }
 
 impl<'a> TermReader<'a> {
@@ -75,6 +88,7 @@ impl<'a> TermReader<'a> {
             stemmer: Stemmer::create(Algorithm::Arabic),
             vocab: Vocab::default(),
             words: HashMap::default(),
+            bases: HashMap::default(),
         }
     }
 
@@ -91,23 +105,32 @@ impl<'a> TermReader<'a> {
     /// The stem a word is compared by. The Snowball stemmer takes suffixes off reliably only
     /// after the article, so every noun is stemmed in its definite form, without its tanween.
     pub fn stem(&self, word: &str) -> String {
-        let base = clitics::without_article(word);
-        let base = clitics::without_conjunction(base)
-            .filter(|(pre, r)| *pre == 0 || r.chars().count() > 3)
-            .last()
-            .map_or(base, |(_, r)| r);
-        let base = clitics::without_tanween(base).unwrap_or(base);
+        self.stem_base(base(word))
+    }
+
+    fn stem_base(&self, base: &str) -> String {
         self.stemmer.stem(&format!("ال{base}")).into_owned()
     }
 
+    /// The number of a word's stem; words with one base (والمحادثات، المحادثات) are stemmed
+    /// once.
+    fn stem_id(&mut self, word: &'a str) -> StemId {
+        let base = base(word);
+        if let Some(&id) = self.bases.get(base) {
+            return id;
+        }
+        let id = self.vocab.intern(self.stem_base(base));
+        self.bases.insert(base, id);
+        id
+    }
+
     /// The stem of the word without a leading ب، ل or ك, when that reading differs.
-    fn alternate(&mut self, word: &str, stem: StemId) -> Option<StemId> {
+    fn alternate(&mut self, word: &'a str, stem: StemId) -> Option<StemId> {
         let w = clitics::without_conjunction(word)
             .last()
             .map_or(word, |(_, r)| r);
         let rest = clitics::without_preposition(w)?;
-        let alt = self.stem(rest);
-        let alt = self.vocab.intern(alt);
+        let alt = self.stem_id(rest);
         (alt != stem && self.vocab.long(alt)).then_some(alt)
     }
 
@@ -132,8 +155,7 @@ impl<'a> TermReader<'a> {
         if let Some(known) = self.words.get(w).and_then(|x| x.stem) {
             return known;
         }
-        let stem = self.stem(w);
-        let stem = self.vocab.intern(stem);
+        let stem = self.stem_id(w);
         let alt = self.alternate(w, stem);
         if let Some(x) = self.words.get_mut(w) {
             x.stem = Some((stem, alt));
