@@ -7,7 +7,8 @@
 use std::collections::HashMap;
 
 use crate::clitics;
-use crate::lexicon::{Form, Frame, Lexicon, PrepCue, Tense, WordClass};
+use crate::lexicon::index::starts::{FORMULA, MEDIA, PREP, TIME, TITLE};
+use crate::lexicon::{Form, Frame, Index, Lexicon, PrepCue, Tense, WordClass};
 use crate::model::Stance;
 use crate::segment::{Document, TokenKind};
 
@@ -128,13 +129,6 @@ pub struct Cues {
     pub cues: Vec<Cue>,
 }
 
-/// Which tables have an entry starting with a reading of the word.
-const TIME: u8 = 1;
-const TITLE: u8 = 2;
-const MEDIA: u8 = 4;
-const PREP: u8 = 8;
-const FORMULA: u8 = 16;
-
 /// What a word is wherever it stands: found once per distinct word of a document. Lookups
 /// that depend on the neighbours are made only where the word starts an entry.
 #[derive(Debug, Clone, Copy)]
@@ -150,13 +144,14 @@ struct Word {
 }
 
 impl Word {
-    fn new(lex: &Lexicon, w: &str) -> Self {
+    fn new(index: &Index, w: &str) -> Self {
+        let class = |b: &str| index.get(b).class;
         let mut f = Feat {
             word: true,
             ..Feat::default()
         };
-        if let Some((pre, base, enc)) = clitics::split(w, |b| lex.word_class(b).is_some()) {
-            f.class = lex.word_class(base);
+        if let Some((pre, base, enc)) = clitics::split(w, |b| class(b).is_some()) {
+            f.class = class(base);
             f.conj = pre > 0;
             f.enclitic = !enc.is_empty();
             // An enclitic only belongs on particles; "ما" + ه is not a word of ours.
@@ -172,28 +167,23 @@ impl Word {
         }
         f.lam = clitics::has_lam(w);
         f.statement = f.is(WordClass::Statement)
-            || lex.word_class(clitics::without_article(w)) == Some(WordClass::Statement);
+            || class(clitics::without_article(w)) == Some(WordClass::Statement);
         f.on_or_with = matches!(w, "علي" | "مع");
         f.initial = w.chars().count() == 1;
         f.any = w == "اي";
         let mut starts = [0u8; 2];
         let mut forms = false;
         for (r, (_, first)) in clitics::without_conjunction(w).enumerate() {
-            let flag = |yes: bool, bit: u8| if yes { bit } else { 0 };
-            starts[r] = flag(lex.time.starts(first), TIME)
-                | flag(lex.titles.starts(first), TITLE)
-                | flag(lex.media.starts(first), MEDIA)
-                | flag(lex.preps.starts(first), PREP)
-                | flag(lex.formulas.starts(first), FORMULA);
+            let entry = index.get(first);
+            starts[r] = entry.starts;
             let third = clitics::without_enclitic(first).filter(|(_, e)| e.starts_with('ه'));
-            forms |= !lex.forms(first).is_empty()
-                || third.is_some_and(|(base, _)| !lex.forms(base).is_empty());
+            forms |= entry.forms || third.is_some_and(|(base, _)| index.get(base).forms);
         }
         Word {
             feat: f,
             starts,
             forms,
-            place: lex.places.longest_with(w, |_| None).is_some(),
+            place: index.get(w).place,
         }
     }
 
@@ -205,6 +195,11 @@ impl Word {
 
 /// Classifies tokens and finds cues.
 pub fn find(doc: &Document, lex: &Lexicon) -> Cues {
+    find_indexed(doc, lex, &Index::new(lex))
+}
+
+/// [`find`] with the lexicon's [`Index`] built beforehand.
+pub fn find_indexed(doc: &Document, lex: &Lexicon, index: &Index) -> Cues {
     let n = doc.len();
     let words: Vec<&str> = (0..n).map(|i| doc.text(i)).collect();
     let mut feats = Vec::with_capacity(n);
@@ -220,7 +215,7 @@ pub fn find(doc: &Document, lex: &Lexicon) -> Cues {
             continue;
         }
         let w = words[i];
-        let word = *known.entry(w).or_insert_with(|| Word::new(lex, w));
+        let word = *known.entry(w).or_insert_with(|| Word::new(index, w));
         let mut f = word.feat;
         let rest = |k: usize| words.get(i + k).copied();
         if word.starts(TIME | TITLE | MEDIA) {

@@ -48,6 +48,7 @@ use segment::Document;
 #[derive(Debug, Clone)]
 pub struct Analyzer {
     lexicon: Lexicon,
+    index: lexicon::Index,
 }
 
 impl Default for Analyzer {
@@ -59,14 +60,15 @@ impl Default for Analyzer {
 impl Analyzer {
     /// An analyzer with the embedded lexicon.
     pub fn new() -> Self {
-        Analyzer {
-            lexicon: Lexicon::embedded(),
-        }
+        Self::with_lexicon(Lexicon::embedded())
     }
 
     /// An analyzer with the given lexicon.
     pub fn with_lexicon(lexicon: Lexicon) -> Self {
-        Analyzer { lexicon }
+        Analyzer {
+            index: lexicon::Index::new(&lexicon),
+            lexicon,
+        }
     }
 
     /// The lexicon in use.
@@ -84,7 +86,7 @@ impl Analyzer {
         let lex = &self.lexicon;
         let doc = Document::new(input);
         let cleaned = clean::clean(&doc, lex);
-        let cues = cues::find(&doc, lex);
+        let cues = cues::find_indexed(&doc, lex, &self.index);
         let drafts = parse::parse(&doc, lex, &cues, &cleaned.skip);
         let resolution = resolve::resolve(&doc, lex, &cues.feats, &drafts, cleaned.dateline);
         let dateline = cleaned

@@ -2,6 +2,7 @@
 //! loader that reads a user's extra files (`--lexicon DIR`).
 
 mod forms;
+pub mod index;
 mod table;
 
 // Every token is looked up several times; Fx hashes short words far faster than SipHash, and
@@ -10,6 +11,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::path::Path;
 
 pub use forms::{generate, Class, Generated, Tense};
+pub use index::Index;
 pub use table::PhraseTable;
 
 use crate::error::{Error, Result};
