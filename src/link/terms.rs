@@ -119,7 +119,8 @@ impl<'a> TermReader<'a> {
         if let Some(&id) = self.bases.get(base) {
             return id;
         }
-        let id = self.vocab.intern(self.stem_base(base));
+        let stem = self.lex.stems().get_or(base, |b| self.stem_base(b));
+        let id = self.vocab.intern(stem);
         self.bases.insert(base, id);
         id
     }
