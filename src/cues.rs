@@ -4,8 +4,6 @@
 //! medium name or verb of saying starts there. Lookups are hash probes on the folded token with
 //! its conjunction and enclitic readings, so the stage is linear in the number of tokens.
 
-use std::collections::HashMap;
-
 use crate::clitics;
 use crate::lexicon::index::starts::{FORMULA, MEDIA, PREP, TIME, TITLE};
 use crate::lexicon::{Form, Frame, Index, Lexicon, PrepCue, Tense, WordClass};
@@ -204,8 +202,7 @@ pub fn find_indexed(doc: &Document, lex: &Lexicon, index: &Index) -> Cues {
     let words: Vec<&str> = (0..n).map(|i| doc.text(i)).collect();
     let mut feats = Vec::with_capacity(n);
     let mut cues = Vec::new();
-    // The input decides the keys, so the hasher is keyed.
-    let mut known: HashMap<&str, Word, foldhash::fast::RandomState> = HashMap::default();
+    let mut known: Vec<Option<Word>> = vec![None; doc.type_count];
     for (i, tok) in doc.tokens.iter().enumerate() {
         if let TokenKind::Punct(c) = tok.kind {
             feats.push(Feat {
@@ -215,7 +212,7 @@ pub fn find_indexed(doc: &Document, lex: &Lexicon, index: &Index) -> Cues {
             continue;
         }
         let w = words[i];
-        let word = *known.entry(w).or_insert_with(|| Word::new(index, w));
+        let word = *known[doc.types[i] as usize].get_or_insert_with(|| Word::new(index, w));
         let mut f = word.feat;
         let rest = |k: usize| words.get(i + k).copied();
         if word.starts(TIME | TITLE | MEDIA) {

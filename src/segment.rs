@@ -59,6 +59,12 @@ pub struct Document {
     pub sentences: Vec<(usize, usize)>,
     /// For each paragraph, its token range.
     pub paragraphs: Vec<(usize, usize)>,
+    /// For each token, its type: tokens of one folded text share a number, given in order of
+    /// first occurrence, so later stages keep what they learn of a word in a table by number
+    /// instead of hashing its text again.
+    pub types: Vec<u32>,
+    /// How many types there are.
+    pub type_count: usize,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -162,11 +168,14 @@ impl Document {
         }
         let sentences = ranges(&tokens, |t| t.sentence);
         let paragraphs = ranges(&tokens, |t| t.paragraph);
+        let (types, type_count) = types(&tokens, text);
         Document {
             norm,
             tokens,
             sentences,
             paragraphs,
+            types,
+            type_count,
         }
     }
 
@@ -214,6 +223,23 @@ fn is_abbreviation(tokens: &[Token], text: &str) -> bool {
     prev.kind == TokenKind::Word
         && prev.end == tokens[n - 1].start
         && text[prev.start as usize..prev.end as usize].chars().count() == 1
+}
+
+/// Numbers the distinct texts of the tokens.
+fn types(tokens: &[Token], text: &str) -> (Vec<u32>, usize) {
+    // The input decides the keys: a keyed hasher keeps crafted text from flooding the table.
+    let mut numbers: std::collections::HashMap<&str, u32, foldhash::fast::RandomState> =
+        std::collections::HashMap::default();
+    let types = tokens
+        .iter()
+        .map(|t| {
+            let next = numbers.len() as u32;
+            *numbers
+                .entry(&text[t.start as usize..t.end as usize])
+                .or_insert(next)
+        })
+        .collect();
+    (types, numbers.len())
 }
 
 fn ranges(tokens: &[Token], key: impl Fn(&Token) -> u32) -> Vec<(usize, usize)> {

@@ -592,16 +592,26 @@ impl Weights {
                 .map_or(w, |(_, r)| r);
             crate::clitics::without_article(w)
         };
-        // Sentences per word, counted once per sentence.
-        let mut seen: WordMap<&str, (u32, usize)> = WordMap::default();
+        // Sentences per key, counted once per sentence. Each type's key is found once.
+        let mut slots: WordMap<&str, usize> = WordMap::default();
+        let mut slot_of: Vec<Option<usize>> = vec![None; doc.type_count];
+        let mut counts: Vec<(u32, usize)> = Vec::new();
         for (t, f) in feats.iter().enumerate() {
             if !f.word {
                 continue;
             }
+            let ty = doc.types[t] as usize;
+            let slot = *slot_of[ty].get_or_insert_with(|| {
+                let next = slots.len();
+                *slots.entry(key(t)).or_insert_with(|| {
+                    counts.push((u32::MAX, 0));
+                    next
+                })
+            });
             let sentence = doc.tokens[t].sentence;
-            let slot = seen.entry(key(t)).or_insert((u32::MAX, 0));
-            if slot.0 != sentence {
-                *slot = (sentence, slot.1 + 1);
+            let count = &mut counts[slot];
+            if count.0 != sentence {
+                *count = (sentence, count.1 + 1);
             }
         }
         // Per stem, the most sentences any of its words is in (at least one); 0 until a term has it.
@@ -612,7 +622,7 @@ impl Weights {
                 let k = key(tok);
                 let n = std::iter::once(k)
                     .chain(crate::clitics::without_preposition(k))
-                    .filter_map(|k| seen.get(k).map(|&(_, n)| n))
+                    .filter_map(|k| slots.get(k).map(|&slot| counts[slot].1))
                     .max()
                     .unwrap_or(1);
                 let slot = &mut df[stem as usize];

@@ -60,10 +60,9 @@ pub struct TermReader<'a> {
     feats: &'a [Feat],
     stemmer: Stemmer,
     vocab: Vocab,
-    /// Each distinct word is looked up and stemmed once per document; the input decides the
-    /// keys, so the hasher is keyed.
-    words: HashMap<&'a str, Word, foldhash::fast::RandomState>,
-    /// The stem of each base stemmed.
+    /// Each distinct word is looked up and stemmed once per document: by its type.
+    words: Vec<Option<Word>>,
+    /// The stem of each base stemmed; the input decides the keys, so the hasher is keyed.
     bases: HashMap<&'a str, StemId, foldhash::fast::RandomState>,
 }
 
@@ -87,7 +86,7 @@ impl<'a> TermReader<'a> {
             feats,
             stemmer: Stemmer::create(Algorithm::Arabic),
             vocab: Vocab::default(),
-            words: HashMap::default(),
+            words: vec![None; doc.type_count],
             bases: HashMap::default(),
         }
     }
@@ -135,11 +134,13 @@ impl<'a> TermReader<'a> {
         (alt != stem && self.vocab.long(alt)).then_some(alt)
     }
 
-    /// What the word is, from the cache.
-    fn word(&mut self, w: &'a str) -> Word {
-        if let Some(&known) = self.words.get(w) {
+    /// What token `i`'s word is, from the cache.
+    fn word(&mut self, i: usize) -> Word {
+        let ty = self.doc.types[i] as usize;
+        if let Some(known) = self.words[ty] {
             return known;
         }
+        let w = self.doc.text(i);
         let readings = || clitics::without_conjunction(w).map(|(_, r)| r);
         let word = Word {
             negator: readings().any(|r| self.lex.stopword(r) == Some(true)),
@@ -147,18 +148,20 @@ impl<'a> TermReader<'a> {
                 || w.chars().count() < 3,
             stem: None,
         };
-        self.words.insert(w, word);
+        self.words[ty] = Some(word);
         word
     }
 
-    /// The word's stem and alternate, from the cache.
-    fn stems(&mut self, w: &'a str) -> (StemId, Option<StemId>) {
-        if let Some(known) = self.words.get(w).and_then(|x| x.stem) {
+    /// The stem and alternate of token `i`'s word, from the cache.
+    fn stems(&mut self, i: usize) -> (StemId, Option<StemId>) {
+        let ty = self.doc.types[i] as usize;
+        if let Some(known) = self.words[ty].and_then(|x| x.stem) {
             return known;
         }
+        let w = self.doc.text(i);
         let stem = self.stem_id(w);
         let alt = self.alternate(w, stem);
-        if let Some(x) = self.words.get_mut(w) {
+        if let Some(x) = &mut self.words[ty] {
             x.stem = Some((stem, alt));
         }
         (stem, alt)
@@ -176,7 +179,6 @@ impl<'a> TermReader<'a> {
         let mut k = 0;
         while k < words.len() {
             let f = &self.feats[s + k];
-            let w = words[k];
             if !f.word {
                 k += 1;
                 continue;
@@ -188,7 +190,7 @@ impl<'a> TermReader<'a> {
                 k += len;
                 continue;
             }
-            let info = self.word(w);
+            let info = self.word(s + k);
             if info.negator || f.is(WordClass::Negation) {
                 negators += 1;
                 k += 1;
@@ -198,7 +200,7 @@ impl<'a> TermReader<'a> {
             if function {
                 last = None;
             } else {
-                let (stem, alt) = self.stems(w);
+                let (stem, alt) = self.stems(s + k);
                 // لزعيم and زعيم are one term.
                 let seen = t
                     .stems
