@@ -28,6 +28,7 @@ pub mod lexicon;
 pub mod link;
 pub mod model;
 pub mod normalize;
+mod offsets;
 pub mod parse;
 pub mod render;
 pub mod report;

@@ -8,31 +8,26 @@
 use unicode_normalization::UnicodeNormalization;
 
 use crate::model::Span;
+use crate::offsets::OffsetMap;
 
 /// Folded text and map as they are written.
 struct Builder {
     text: String,
-    map: Vec<(u32, u32)>,
+    map: OffsetMap,
 }
 
 impl Builder {
     fn new(capacity: usize) -> Self {
         Builder {
             text: String::with_capacity(capacity),
-            map: Vec::with_capacity(capacity),
+            map: OffsetMap::default(),
         }
     }
 
     #[inline(always)]
     fn push(&mut self, c: char, start: u32, end: u32) {
+        self.map.push(self.text.len(), c.len_utf8(), start, end);
         self.text.push(c);
-        let n = c.len_utf8();
-        self.map.push((start, end));
-        if n > 1 {
-            for _ in 1..n {
-                self.map.push((start, end));
-            }
-        }
     }
 
     /// Extends the previous character when it is a letter, so a word's span keeps its marks;
@@ -41,9 +36,7 @@ impl Builder {
         if let Some(prev) = self.text.chars().next_back() {
             if crate::chars::is_alphabetic(prev) {
                 let from = self.text.len() - prev.len_utf8();
-                for m in &mut self.map[from..] {
-                    m.1 = end;
-                }
+                self.map.extend_last(&self.text, from, end);
             }
         }
     }
@@ -64,7 +57,7 @@ pub struct Normalized {
     pub text: String,
     /// For every byte of `text`: the original bytes where its character starts and ends, the
     /// end including diacritics and tatweel that were folded away after it.
-    map: Vec<(u32, u32)>,
+    map: OffsetMap,
     /// Length of the original.
     len: usize,
 }
@@ -212,10 +205,18 @@ impl Normalized {
     /// Maps a folded byte range (on folded char boundaries) to the original span.
     pub fn span(&self, start: usize, end: usize) -> Span {
         if start >= end {
-            let at = self.map.get(start).map_or(self.len, |&(s, _)| s as usize);
+            let at = if start < self.text.len() {
+                self.map.get(&self.text, start).0 as usize
+            } else {
+                self.len
+            };
             return Span::new(at, at);
         }
-        Span::new(self.map[start].0 as usize, self.map[end - 1].1 as usize)
+        assert!(end <= self.text.len(), "a range within the folded text");
+        Span::new(
+            self.map.get(&self.text, start).0 as usize,
+            self.map.get(&self.text, end - 1).1 as usize,
+        )
     }
 
     /// Length of the original text in bytes.
@@ -300,6 +301,92 @@ mod tests {
                 assert!(src.is_char_boundary(sp.start) && src.is_char_boundary(sp.end));
                 assert!(sp.start <= sp.end && sp.end <= src.len());
             }
+        }
+    }
+
+    /// The map as it was first written, byte by byte, for comparison.
+    fn dense(src: &str) -> (String, Vec<(u32, u32)>) {
+        let mut text = String::new();
+        let mut map: Vec<(u32, u32)> = Vec::new();
+        let push = |text: &mut String, map: &mut Vec<(u32, u32)>, c: char, s: u32, e: u32| {
+            text.push(c);
+            map.extend(std::iter::repeat_n((s, e), c.len_utf8()));
+        };
+        let mut chars = src.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let end = (i + c.len_utf8()) as u32;
+            let fold = if c == '\r' {
+                match chars.peek() {
+                    Some((_, '\n')) => Fold::Drop,
+                    _ => Fold::Char('\n'),
+                }
+            } else {
+                fold_char(c)
+            };
+            match fold {
+                Fold::Drop => {}
+                Fold::Attach => {
+                    if let Some(prev) = text.chars().next_back() {
+                        if prev.is_alphabetic() {
+                            let from = text.len() - prev.len_utf8();
+                            for m in &mut map[from..] {
+                                m.1 = end;
+                            }
+                        }
+                    }
+                }
+                Fold::Char(x) => push(&mut text, &mut map, x, i as u32, end),
+                Fold::Str(s) => {
+                    for x in s.chars() {
+                        push(&mut text, &mut map, x, i as u32, end);
+                    }
+                }
+            }
+        }
+        (text, map)
+    }
+
+    fn agrees_with_dense(src: &str) {
+        let n = Normalized::new(src);
+        let (text, map) = dense(src);
+        assert_eq!(n.text, text, "{src:?}");
+        for (k, &(s, e)) in map.iter().enumerate() {
+            assert_eq!(
+                n.span(k, k + 1),
+                Span::new(s as usize, e as usize),
+                "{src:?} at {k}"
+            );
+        }
+        assert_eq!(
+            n.span(text.len(), text.len()),
+            Span::new(src.len(), src.len())
+        );
+    }
+
+    #[test]
+    fn pieces_agree_with_a_byte_table() {
+        for src in [
+            "",
+            "قـال مضيفًا أن",
+            "وقـال المصدرُ إن",
+            "x\u{FEFB}y\u{FEFB}\u{064B}z",
+            "\u{FEFF}قـال «المصدر»\r\n٢ ﻻ  é",
+            "a\r\nb\rc\u{200F}d\u{0640}\u{0640}e",
+            " \u{064B}ب\u{0651}\u{064E}… ٣٤٥ أإآ",
+            "صرّح وفقًا لـ«رويترز»: …",
+        ] {
+            agrees_with_dense(src);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn pieces_agree_on_any_text(chars in proptest::collection::vec(proptest::sample::select(vec![
+            'a', 'Z', ' ', '\n', '\r', 'ق', 'ا', 'أ', 'ة', 'ى', '\u{064B}', '\u{0651}', '\u{0640}',
+            '\u{200F}', '\u{FEFF}', '\u{FEFB}', '\u{FE8D}', '٢', '…', '«', '”', ',', 'é', '😀',
+        ]), 0..40)) {
+            let src: String = chars.into_iter().collect();
+            agrees_with_dense(&src);
         }
     }
 
