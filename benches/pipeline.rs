@@ -20,8 +20,9 @@ fn article(bytes: usize) -> String {
     out
 }
 
-/// `analyze` and JSON rendering, as `isnad analyze --format json` does.
-#[divan::bench(args = [64 * 1024, 1024 * 1024])]
+/// `analyze` and JSON rendering, as `isnad analyze --format json` does; the 10 MiB case shows
+/// whether the cost per byte stays flat as one document grows.
+#[divan::bench(args = [64 * 1024, 1024 * 1024, 10 * 1024 * 1024], sample_count = 10)]
 fn analyze_json(bencher: Bencher, bytes: usize) {
     let text = article(bytes);
     let analyzer = Analyzer::new();

@@ -21,7 +21,12 @@ pub fn clean(doc: &Document, lex: &Lexicon) -> Cleaned {
     let paras = &doc.paragraphs;
     let mut skip = vec![false; paras.len()];
     let text = |p: usize| doc.folded(paras[p].0, paras[p].1);
-    let bare = |p: usize| -> String { text(p).chars().filter(|c| c.is_alphanumeric()).collect() };
+    // Letters and digits only, compared lazily: a paragraph may be the whole article.
+    let bare = |p: usize| {
+        text(p)
+            .chars()
+            .filter(|&c| crate::chars::is_alphanumeric(c))
+    };
     for (p, s) in skip.iter_mut().enumerate() {
         let t = text(p);
         let is_ad = t.starts_with('[') && t.ends_with(']') && t.contains("ad");
@@ -32,7 +37,7 @@ pub fn clean(doc: &Document, lex: &Lexicon) -> Cleaned {
         });
         *s = is_ad || junk;
     }
-    if paras.len() > 1 && !bare(0).is_empty() && bare(0) == bare(1) {
+    if paras.len() > 1 && bare(0).next().is_some() && bare(0).eq(bare(1)) {
         skip[0] = true;
     }
     let dateline = (0..paras.len())

@@ -5,7 +5,8 @@
 //! its conjunction and enclitic readings, so the stage is linear in the number of tokens.
 
 use crate::clitics;
-use crate::lexicon::{Form, Frame, Lexicon, PrepCue, Tense, WordClass};
+use crate::lexicon::index::starts::{FORMULA, MEDIA, PREP, TIME, TITLE};
+use crate::lexicon::{Form, Frame, Index, Lexicon, PrepCue, Tense, WordClass};
 use crate::model::Stance;
 use crate::segment::{Document, TokenKind};
 
@@ -126,23 +127,29 @@ pub struct Cues {
     pub cues: Vec<Cue>,
 }
 
-/// Classifies tokens and finds cues.
-pub fn find(doc: &Document, lex: &Lexicon) -> Cues {
-    let n = doc.len();
-    let words: Vec<&str> = (0..n).map(|i| doc.text(i)).collect();
-    let mut feats = Vec::with_capacity(n);
-    let mut cues = Vec::new();
-    for (i, tok) in doc.tokens.iter().enumerate() {
-        let mut f = Feat::default();
-        if let TokenKind::Punct(c) = tok.kind {
-            f.punct = Some(c);
-            feats.push(f);
-            continue;
-        }
-        f.word = true;
-        let w = words[i];
-        if let Some((pre, base, enc)) = clitics::split(w, |b| lex.word_class(b).is_some()) {
-            f.class = lex.word_class(base);
+/// What a word is wherever it stands: found once per distinct word of a document. Lookups
+/// that depend on the neighbours are made only where the word starts an entry.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    /// The features that depend on the word alone.
+    feat: Feat,
+    /// For each conjunction reading, the tables it starts entries of.
+    starts: [u8; 2],
+    /// Whether a reading, or its base before a third-person enclitic, is a verb form.
+    forms: bool,
+    /// Whether the word is a place (a nisba, not أ+رد+ني).
+    place: bool,
+}
+
+impl Word {
+    fn new(index: &Index, w: &str) -> Self {
+        let class = |b: &str| index.get(b).class;
+        let mut f = Feat {
+            word: true,
+            ..Feat::default()
+        };
+        if let Some((pre, base, enc)) = clitics::split(w, |b| class(b).is_some()) {
+            f.class = class(base);
             f.conj = pre > 0;
             f.enclitic = !enc.is_empty();
             // An enclitic only belongs on particles; "ما" + ه is not a word of ours.
@@ -158,35 +165,85 @@ pub fn find(doc: &Document, lex: &Lexicon) -> Cues {
         }
         f.lam = clitics::has_lam(w);
         f.statement = f.is(WordClass::Statement)
-            || lex.word_class(clitics::without_article(w)) == Some(WordClass::Statement);
+            || class(clitics::without_article(w)) == Some(WordClass::Statement);
         f.on_or_with = matches!(w, "علي" | "مع");
         f.initial = w.chars().count() == 1;
         f.any = w == "اي";
+        let mut starts = [0u8; 2];
+        let mut forms = false;
+        for (r, (_, first)) in clitics::without_conjunction(w).enumerate() {
+            let entry = index.get(first);
+            starts[r] = entry.starts;
+            let third = clitics::without_enclitic(first).filter(|(_, e)| e.starts_with('ه'));
+            forms |= entry.forms || third.is_some_and(|(base, _)| index.get(base).forms);
+        }
+        Word {
+            feat: f,
+            starts,
+            forms,
+            place: index.get(w).place,
+        }
+    }
+
+    /// Whether any reading starts an entry of one of `tables`.
+    fn starts(&self, tables: u8) -> bool {
+        (self.starts[0] | self.starts[1]) & tables != 0
+    }
+}
+
+/// Classifies tokens and finds cues.
+pub fn find(doc: &Document, lex: &Lexicon) -> Cues {
+    find_indexed(doc, lex, &Index::new(lex))
+}
+
+/// [`find`] with the lexicon's [`Index`] built beforehand.
+pub fn find_indexed(doc: &Document, lex: &Lexicon, index: &Index) -> Cues {
+    let n = doc.len();
+    let words: Vec<&str> = (0..n).map(|i| doc.text(i)).collect();
+    let mut feats = Vec::with_capacity(n);
+    let mut cues = Vec::new();
+    let mut known: Vec<Option<Word>> = vec![None; doc.type_count];
+    for (i, tok) in doc.tokens.iter().enumerate() {
+        if let TokenKind::Punct(c) = tok.kind {
+            feats.push(Feat {
+                punct: Some(c),
+                ..Feat::default()
+            });
+            continue;
+        }
+        let w = words[i];
+        let word = *known[doc.types[i] as usize].get_or_insert_with(|| Word::new(index, w));
+        let mut f = word.feat;
         let rest = |k: usize| words.get(i + k).copied();
-        for (_, first) in clitics::without_conjunction(w) {
-            if f.time == 0 {
-                f.time = lex
-                    .time
-                    .longest_with(first, rest)
-                    .map_or(0, |(k, _)| k as u8);
-            }
-            if f.title == 0 {
-                f.title = lex
-                    .titles
-                    .longest_with(first, rest)
-                    .map_or(0, |(k, _)| k as u8);
-            }
-            if f.media == 0 {
-                f.media = lex
-                    .media
-                    .longest_with(first, rest)
-                    .map_or(0, |(k, _)| k as u8);
+        if word.starts(TIME | TITLE | MEDIA) {
+            for (r, (_, first)) in clitics::without_conjunction(w).enumerate() {
+                let starts = word.starts[r];
+                if f.time == 0 && starts & TIME != 0 {
+                    f.time = lex
+                        .time
+                        .longest_with(first, rest)
+                        .map_or(0, |(k, _)| k as u8);
+                }
+                if f.title == 0 && starts & TITLE != 0 {
+                    f.title = lex
+                        .titles
+                        .longest_with(first, rest)
+                        .map_or(0, |(k, _)| k as u8);
+                }
+                if f.media == 0 && starts & MEDIA != 0 {
+                    f.media = lex
+                        .media
+                        .longest_with(first, rest)
+                        .map_or(0, |(k, _)| k as u8);
+                }
             }
         }
-        let prep = prep_cue(lex, &words, i);
-        // أردني is a nisba, not أ+رد+ني.
-        let place = lex.places.longest_with(w, |_| None).is_some();
-        if f.class != Some(WordClass::NotCue) && prep.is_none() && !place {
+        let prep = if word.starts(PREP) {
+            prep_cue(lex, &words, i)
+        } else {
+            None
+        };
+        if word.forms && f.class != Some(WordClass::NotCue) && prep.is_none() && !word.place {
             if let Some((cue, conj)) = verb_cue(
                 lex,
                 w,
@@ -208,8 +265,13 @@ pub fn find(doc: &Document, lex: &Lexicon) -> Cues {
         if let Some(cue) = prep {
             f.prep_cue = true;
             cues.push(cue);
-        } else if let Some((k, &(stance, at))) = clitics::without_conjunction(w)
-            .find_map(|(_, first)| lex.formulas.longest_with(first, rest))
+        } else if let Some((k, &(stance, at))) = word
+            .starts(FORMULA)
+            .then(|| {
+                clitics::without_conjunction(w)
+                    .find_map(|(_, first)| lex.formulas.longest_with(first, rest))
+            })
+            .flatten()
         {
             cues.push(Cue::Formula {
                 start: i,

@@ -14,7 +14,7 @@ pub fn decode(bytes: &[u8]) -> Result<&str> {
     let text = std::str::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
         offset: e.valid_up_to(),
     })?;
-    match bytes.iter().position(|&b| b == 0) {
+    match memchr::memchr(0, bytes) {
         Some(offset) => Err(Error::Binary { offset }),
         None => Ok(text),
     }

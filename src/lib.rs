@@ -18,6 +18,7 @@
 #![deny(missing_docs)]
 
 pub mod batch;
+mod chars;
 pub mod clean;
 pub mod clitics;
 pub mod corpus;
@@ -32,6 +33,7 @@ pub mod link;
 pub mod lint;
 pub mod model;
 pub mod normalize;
+mod offsets;
 pub mod parse;
 pub mod render;
 pub mod report;
@@ -52,6 +54,7 @@ use segment::Document;
 #[derive(Debug, Clone)]
 pub struct Analyzer {
     lexicon: Lexicon,
+    index: lexicon::Index,
 }
 
 impl Default for Analyzer {
@@ -63,14 +66,15 @@ impl Default for Analyzer {
 impl Analyzer {
     /// An analyzer with the embedded lexicon.
     pub fn new() -> Self {
-        Analyzer {
-            lexicon: Lexicon::embedded(),
-        }
+        Self::with_lexicon(Lexicon::embedded())
     }
 
     /// An analyzer with the given lexicon.
     pub fn with_lexicon(lexicon: Lexicon) -> Self {
-        Analyzer { lexicon }
+        Analyzer {
+            index: lexicon::Index::new(&lexicon),
+            lexicon,
+        }
     }
 
     /// The lexicon in use.
@@ -88,7 +92,7 @@ impl Analyzer {
         let lex = &self.lexicon;
         let doc = Document::new(input);
         let cleaned = clean::clean(&doc, lex);
-        let cues = cues::find(&doc, lex);
+        let cues = cues::find_indexed(&doc, lex, &self.index);
         let drafts = parse::parse(&doc, lex, &cues, &cleaned.skip);
         let resolution = resolve::resolve(&doc, lex, &cues.feats, &drafts, cleaned.dateline);
         let dateline = cleaned

@@ -315,8 +315,14 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         Command::Graph { input, format } => {
             let job = Job::new(&input)?;
             if job.many {
+                let named: Vec<String> = input
+                    .files
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect();
                 return Err(Failure::io(anyhow::anyhow!(
-                    "graph reads one article, not a directory or JSON Lines"
+                    "{}: graph reads one article, not several, a directory or JSON Lines",
+                    named.join(", ")
                 )));
             }
             job.each(&input, |d, _| {

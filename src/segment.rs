@@ -59,10 +59,57 @@ pub struct Document {
     pub sentences: Vec<(usize, usize)>,
     /// For each paragraph, its token range.
     pub paragraphs: Vec<(usize, usize)>,
+    /// For each token, its type: words and numbers of one folded text share a number, given
+    /// in order of first occurrence, so later stages keep what they learn of a word in a table
+    /// by number instead of hashing its text again. Punctuation has [`NO_TYPE`].
+    pub types: Vec<u32>,
+    /// How many types there are.
+    pub type_count: usize,
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    crate::chars::is_alphanumeric(c) || c == '_'
+}
+
+/// The char starting at byte `i`, if any; one- and two-byte chars (through Arabic) are decoded
+/// here, the rest by `str`.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    let bytes = text.as_bytes();
+    let lead = *bytes.get(i)?;
+    if lead < 0x80 {
+        Some(char::from(lead))
+    } else if lead & 0xE0 == 0xC0 {
+        let c = (u32::from(lead & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F);
+        char::from_u32(c)
+    } else {
+        text[i..].chars().next()
+    }
+}
+
+/// The end of the word whose first char ends at `i`.
+fn word_end(text: &str, mut i: usize) -> usize {
+    while let Some(d) = char_at(text, i).filter(|&d| is_word_char(d)) {
+        i += d.len_utf8();
+    }
+    i
+}
+
+/// The end of the number whose first digit ends at `i`: digits, with `.`, `،`, `/` or `:`
+/// between two of them.
+fn number_end(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(d) = char_at(text, i) {
+        let next = i + d.len_utf8();
+        let inner = matches!(d, '.' | '،' | '/' | ':')
+            && bytes.get(next).is_some_and(|b| b.is_ascii_digit());
+        if d.is_ascii_digit() || inner {
+            i = next;
+        } else {
+            break;
+        }
+    }
+    i
 }
 
 fn ends_sentence(c: char) -> bool {
@@ -83,9 +130,9 @@ impl Document {
         let mut paragraph = 0u32;
         let mut sentence_open = false;
         let mut paragraph_open = false;
-        let bytes = text.as_bytes();
-        let mut it = text.char_indices().peekable();
-        while let Some((i, c)) = it.next() {
+        let mut i = 0;
+        while let Some(c) = char_at(text, i) {
+            let n = c.len_utf8();
             if c == '\n' {
                 if sentence_open {
                     sentence += 1;
@@ -95,39 +142,19 @@ impl Document {
                     paragraph += 1;
                     paragraph_open = false;
                 }
+                i += n;
                 continue;
             }
             if c.is_whitespace() || c.is_control() {
+                i += n;
                 continue;
             }
             let (end, kind) = if c.is_ascii_digit() {
-                let mut end = i + 1;
-                while let Some(&(j, d)) = it.peek() {
-                    let inner = matches!(d, '.' | '،' | '/' | ':')
-                        && bytes
-                            .get(j + d.len_utf8())
-                            .is_some_and(|b| b.is_ascii_digit());
-                    if d.is_ascii_digit() || inner {
-                        end = j + d.len_utf8();
-                        it.next();
-                    } else {
-                        break;
-                    }
-                }
-                (end, TokenKind::Number)
+                (number_end(text, i + n), TokenKind::Number)
             } else if is_word_char(c) {
-                let mut end = i + c.len_utf8();
-                while let Some(&(j, d)) = it.peek() {
-                    if is_word_char(d) {
-                        end = j + d.len_utf8();
-                        it.next();
-                    } else {
-                        break;
-                    }
-                }
-                (end, TokenKind::Word)
+                (word_end(text, i + n), TokenKind::Word)
             } else {
-                (i + c.len_utf8(), TokenKind::Punct(c))
+                (i + n, TokenKind::Punct(c))
             };
             tokens.push(Token {
                 start: i as u32,
@@ -136,24 +163,23 @@ impl Document {
                 sentence,
                 paragraph,
             });
+            i = end;
             sentence_open = true;
             paragraph_open = true;
             if let TokenKind::Punct(p) = kind {
                 if ends_sentence(p) && !is_abbreviation(&tokens, text) {
                     // A run of dots or a closing quote right after the stop stays in this sentence.
-                    while let Some(&(j, d)) = it.peek() {
-                        if ends_sentence(d) || d == '»' {
-                            it.next();
-                            tokens.push(Token {
-                                start: j as u32,
-                                end: (j + d.len_utf8()) as u32,
-                                kind: TokenKind::Punct(d),
-                                sentence,
-                                paragraph,
-                            });
-                        } else {
-                            break;
-                        }
+                    while let Some(d) = char_at(text, i).filter(|&d| ends_sentence(d) || d == '»')
+                    {
+                        let to = i + d.len_utf8();
+                        tokens.push(Token {
+                            start: i as u32,
+                            end: to as u32,
+                            kind: TokenKind::Punct(d),
+                            sentence,
+                            paragraph,
+                        });
+                        i = to;
                     }
                     sentence += 1;
                     sentence_open = false;
@@ -162,11 +188,14 @@ impl Document {
         }
         let sentences = ranges(&tokens, |t| t.sentence);
         let paragraphs = ranges(&tokens, |t| t.paragraph);
+        let (types, type_count) = types(&tokens, text);
         Document {
             norm,
             tokens,
             sentences,
             paragraphs,
+            types,
+            type_count,
         }
     }
 
@@ -214,6 +243,29 @@ fn is_abbreviation(tokens: &[Token], text: &str) -> bool {
     prev.kind == TokenKind::Word
         && prev.end == tokens[n - 1].start
         && text[prev.start as usize..prev.end as usize].chars().count() == 1
+}
+
+/// The type of a punctuation token.
+pub const NO_TYPE: u32 = u32::MAX;
+
+/// Numbers the distinct texts of the words.
+fn types(tokens: &[Token], text: &str) -> (Vec<u32>, usize) {
+    // The input decides the keys: a keyed hasher keeps crafted text from flooding the table.
+    let mut numbers: std::collections::HashMap<&str, u32, foldhash::fast::RandomState> =
+        std::collections::HashMap::default();
+    let types = tokens
+        .iter()
+        .map(|t| {
+            if !t.is_word() {
+                return NO_TYPE;
+            }
+            let next = numbers.len() as u32;
+            *numbers
+                .entry(&text[t.start as usize..t.end as usize])
+                .or_insert(next)
+        })
+        .collect();
+    (types, numbers.len())
 }
 
 fn ranges(tokens: &[Token], key: impl Fn(&Token) -> u32) -> Vec<(usize, usize)> {

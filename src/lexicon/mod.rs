@@ -2,6 +2,8 @@
 //! loader that reads a user's extra files (`--lexicon DIR`).
 
 mod forms;
+pub mod index;
+mod stems;
 mod table;
 
 // Every token is looked up several times; Fx hashes short words far faster than SipHash, and
@@ -10,6 +12,8 @@ use rustc_hash::FxHashMap as HashMap;
 use std::path::Path;
 
 pub use forms::{generate, Class, Generated, Tense};
+pub use index::Index;
+pub use stems::Stems;
 pub use table::PhraseTable;
 
 use crate::error::{Error, Result};
@@ -272,6 +276,8 @@ pub struct Lexicon {
     pub denials: PhraseTable<Stance>,
     /// Scraper junk, folded.
     pub junk: Vec<(String, Junk)>,
+    /// Stems of the words read with this lexicon.
+    stems: Stems,
 }
 
 impl Lexicon {
@@ -577,6 +583,11 @@ impl Lexicon {
     /// Whether the folded word plays `role` (markers.tsv).
     pub fn marks(&self, word: &str, role: Marker) -> bool {
         self.markers.get(word).is_some_and(|m| m.contains(&role))
+    }
+
+    /// The memory of stems shared by the documents read with this lexicon.
+    pub fn stems(&self) -> &Stems {
+        &self.stems
     }
 
     /// The closed class of a folded word, if any.

@@ -48,6 +48,19 @@ impl<V> PhraseTable<V> {
         }
     }
 
+    /// The first words of all entries.
+    pub fn firsts(&self) -> impl Iterator<Item = &str> {
+        self.by_first.keys().map(String::as_str)
+    }
+
+    /// The first words of entries of one word.
+    pub fn singles(&self) -> impl Iterator<Item = &str> {
+        self.by_first
+            .iter()
+            .filter(|(_, list)| list.iter().any(|(rest, _)| rest.is_empty()))
+            .map(|(first, _)| first.as_str())
+    }
+
     /// Whether `word` starts any entry.
     pub fn starts(&self, word: &str) -> bool {
         self.by_first.contains_key(word)

@@ -12,6 +12,7 @@
 
 pub mod chains;
 pub mod terms;
+pub mod vocab;
 
 use crate::cues::Feat;
 use crate::lexicon::Lexicon;
@@ -20,7 +21,8 @@ use crate::parse::Draft;
 use crate::resolve::Resolution;
 use crate::segment::Document;
 
-use terms::{TermReader, Terms};
+use terms::{Marks, TermReader, Terms};
+use vocab::StemId;
 
 /// How many attributions back a content is compared with; keeps linking linear.
 const WINDOW: usize = 40;
@@ -86,15 +88,16 @@ pub fn link(
     dateline: Option<usize>,
     body_from: u32,
 ) -> Linked {
-    let reader = TermReader::new(doc, lex, feats);
+    let mut reader = TermReader::new(doc, lex, feats);
     let terms: Vec<Terms> = drafts
         .iter()
         .map(|d| d.content.map(|c| reader.read(c)).unwrap_or_default())
         .collect();
+    let stems = reader.vocab().len();
     let parents = chains::parents(drafts);
     let relays = chains::relays(doc, lex, drafts);
     let chains = chains::chains(drafts, res, &parents, &relays, dateline);
-    let weights = Weights::new(doc, feats, &terms);
+    let weights = Weights::new(doc, feats, &terms, stems);
     let linker = Linker {
         doc,
         lex,
@@ -105,6 +108,7 @@ pub fn link(
         parents: &parents,
         totals: weights.totals(&terms),
         weights,
+        marks: std::cell::RefCell::new(Marks::new(stems)),
     };
     // Each attribution joins the earlier one it shares most with; the groups are the claims.
     // At most one join per attribution, indexed by it.
@@ -240,6 +244,8 @@ struct Linker<'a> {
     parents: &'a [Option<usize>],
     weights: Weights,
     totals: Vec<f32>,
+    /// For comparing one content with its window of earlier ones.
+    marks: std::cell::RefCell<Marks>,
 }
 
 impl Linker<'_> {
@@ -279,14 +285,14 @@ impl Linker<'_> {
     fn similarity(&self, i: usize, j: usize, shared: &[usize]) -> f32 {
         let (ti, tj) = (&self.terms[i], &self.terms[j]);
         const PAIR_BONUS: f32 = 0.15;
-        let common: f32 = shared.iter().map(|&k| self.weights.of(&tj.stems[k])).sum();
+        let common: f32 = shared.iter().map(|&k| self.weights.of(tj.stems[k])).sum();
         let norm = self.totals[i].min(self.totals[j]);
         // A phrase of the story's topic words (الملا عمر) earns little.
         let pairs: f32 = tj
-            .shared_pairs(ti)
+            .shared_pairs(ti, shared)
             .iter()
             .map(|&(a, b)| {
-                let w = self.weights.of(&tj.stems[a]) + self.weights.of(&tj.stems[b]);
+                let w = self.weights.of(tj.stems[a]) + self.weights.of(tj.stems[b]);
                 w / (2.0 * self.weights.rare())
             })
             .sum();
@@ -304,8 +310,9 @@ impl Linker<'_> {
         let (score, i, shared) = (j.saturating_sub(WINDOW)..j)
             .filter(|&i| !self.nested(i, j) && !self.terms[i].pointer)
             .filter_map(|i| {
-                let ti = &self.terms[i];
-                let shared = tj.shared_with(ti);
+                let mut marks = self.marks.borrow_mut();
+                marks.mark(&self.terms[i]);
+                let shared = tj.shared_with_marked(&marks);
                 if shared.len() < 2 {
                     return None;
                 }
@@ -552,11 +559,7 @@ fn shared_terms(g: &Group, terms: &[Terms]) -> Vec<usize> {
         .stems
         .iter()
         .zip(&anchor.tokens)
-        .filter(|(s, _)| {
-            g.members[1..].iter().any(|&m| {
-                terms[m].stems.contains(s) || terms[m].alternates.iter().flatten().any(|a| a == *s)
-            })
-        })
+        .filter(|(&s, _)| g.members[1..].iter().any(|&m| terms[m].has(s)))
         .map(|(_, &t)| t)
         .take(SHOWN)
         .collect();
@@ -569,15 +572,19 @@ fn shared_terms(g: &Group, terms: &[Terms]) -> Vec<usize> {
 
 /// Term weights: rarer terms in the article weigh more.
 struct Weights {
-    df: std::collections::HashMap<String, usize>,
+    /// Per stem, its weight.
+    of: Vec<f32>,
     n: f32,
 }
+
+/// Maps keyed by the input's words: a keyed hasher keeps crafted text from flooding them.
+type WordMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 
 impl Weights {
     /// Weights by how many of the article's sentences use a term's word: the topic of the
     /// story (الملا عمر، طالبان) is in most of them and says little about which proposition a
     /// content states.
-    fn new(doc: &Document, feats: &[Feat], terms: &[Terms]) -> Self {
+    fn new(doc: &Document, feats: &[Feat], terms: &[Terms], stems: usize) -> Self {
         let key = |t: usize| {
             let w = doc.text(t);
             let w = crate::clitics::without_conjunction(w)
@@ -585,36 +592,50 @@ impl Weights {
                 .map_or(w, |(_, r)| r);
             crate::clitics::without_article(w)
         };
-        // Sentences per word, counted once per sentence.
-        let mut seen: std::collections::HashMap<&str, (u32, usize)> =
-            std::collections::HashMap::new();
+        // Sentences per key, counted once per sentence. Each type's key is found once.
+        let mut slots: WordMap<&str, usize> = WordMap::default();
+        let mut slot_of: Vec<Option<usize>> = vec![None; doc.type_count];
+        let mut counts: Vec<(u32, usize)> = Vec::new();
         for (t, f) in feats.iter().enumerate() {
             if !f.word {
                 continue;
             }
+            let ty = doc.types[t] as usize;
+            let slot = *slot_of[ty].get_or_insert_with(|| {
+                let next = slots.len();
+                *slots.entry(key(t)).or_insert_with(|| {
+                    counts.push((u32::MAX, 0));
+                    next
+                })
+            });
             let sentence = doc.tokens[t].sentence;
-            let slot = seen.entry(key(t)).or_insert((u32::MAX, 0));
-            if slot.0 != sentence {
-                *slot = (sentence, slot.1 + 1);
+            let count = &mut counts[slot];
+            if count.0 != sentence {
+                *count = (sentence, count.1 + 1);
             }
         }
-        let mut df = std::collections::HashMap::new();
+        // Per stem, the most sentences any of its words is in (at least one); 0 until a term has it.
+        let mut df = vec![0usize; stems];
         for t in terms {
-            for (stem, &tok) in t.stems.iter().zip(&t.tokens) {
+            for (&stem, &tok) in t.stems.iter().zip(&t.tokens) {
                 // لزعيم is counted with زعيم.
                 let k = key(tok);
                 let n = std::iter::once(k)
                     .chain(crate::clitics::without_preposition(k))
-                    .filter_map(|k| seen.get(k).map(|&(_, n)| n))
+                    .filter_map(|k| slots.get(k).map(|&slot| counts[slot].1))
                     .max()
                     .unwrap_or(1);
-                let slot = df.entry(stem.clone()).or_insert(0);
+                let slot = &mut df[stem as usize];
                 *slot = (*slot).max(n);
             }
         }
+        let n = doc.sentences.len().max(1) as f32;
         Weights {
-            df,
-            n: doc.sentences.len().max(1) as f32,
+            of: df
+                .iter()
+                .map(|&df| (1.0 + n / df.max(1) as f32).ln())
+                .collect(),
+            n,
         }
     }
 
@@ -623,9 +644,8 @@ impl Weights {
         (1.0 + self.n).ln()
     }
 
-    fn of(&self, stem: &str) -> f32 {
-        let df = self.df.get(stem).copied().unwrap_or(1) as f32;
-        (1.0 + self.n / df).ln()
+    fn of(&self, stem: StemId) -> f32 {
+        self.of[stem as usize]
     }
 
     /// Each content's total weight, computed once.
@@ -636,7 +656,7 @@ impl Weights {
     fn total(&self, t: &Terms) -> f32 {
         t.stems
             .iter()
-            .map(|s| self.of(s))
+            .map(|&s| self.of(s))
             .sum::<f32>()
             .max(f32::EPSILON)
     }
