@@ -75,12 +75,30 @@ pub struct Item {
     /// How to read the bytes (text or HTML).
     pub format: Format,
     /// The bytes, or the reason there are none.
-    pub body: Result<Vec<u8>>,
+    pub body: Result<Body>,
+}
+
+/// A document's content: bytes from a file, or text a JSON Lines record already decoded.
+#[derive(Debug)]
+pub enum Body {
+    /// Undecoded bytes.
+    Bytes(Vec<u8>),
+    /// Valid UTF-8 already.
+    Text(String),
+}
+
+impl Body {
+    fn len(&self) -> usize {
+        match self {
+            Body::Bytes(b) => b.len(),
+            Body::Text(t) => t.len(),
+        }
+    }
 }
 
 impl Item {
     fn size(&self) -> usize {
-        self.body.as_ref().map_or(0, Vec::len)
+        self.body.as_ref().map_or(0, Body::len)
     }
 }
 
@@ -116,18 +134,25 @@ pub struct Analyzed {
 /// Decodes and analyzes one item. For HTML the extracted text is analyzed and the analysis
 /// carries it as `text`.
 pub fn analyze(analyzer: &Analyzer, item: Item, opts: Options) -> Result<Analyzed> {
-    let bytes = item.body?;
-    decode::check_size(&bytes, opts.max_bytes)?;
-    let text = if opts.lossy {
-        match String::from_utf8(bytes) {
+    let body = item.body?;
+    if body.len() > opts.max_bytes {
+        return Err(Error::TooLarge {
+            size: body.len(),
+            limit: opts.max_bytes,
+        });
+    }
+    // Text is decoded once: a record's text already is; a file's bytes are here.
+    let text = match body {
+        Body::Text(t) if opts.lossy => t,
+        Body::Text(t) => {
+            decode::refuse_binary(&t)?;
+            t
+        }
+        Body::Bytes(b) if opts.lossy => match String::from_utf8(b) {
             Ok(s) => s,
             Err(e) => decode::decode_lossy(e.as_bytes()).into_owned(),
-        }
-    } else {
-        decode::decode(&bytes)?;
-        String::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
-            offset: e.utf8_error().valid_up_to(),
-        })?
+        },
+        Body::Bytes(b) => decode::decode_owned(b)?,
     };
     if item.format == Format::Html {
         let extracted = html::extract(&text);
@@ -280,7 +305,7 @@ impl Iterator for Reader {
                     }
                     let mut bytes = Vec::new();
                     let body = std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
-                        .map(|_| bytes)
+                        .map(|_| Body::Bytes(bytes))
                         .map_err(|source| Error::Read {
                             path: "<stdin>".into(),
                             source,
@@ -319,10 +344,12 @@ impl Iterator for Reader {
                     Err(source) => return Some(unreadable(&path, source)),
                 }
             }
-            let body = std::fs::read(&path).map_err(|source| Error::Read {
-                path: path.clone(),
-                source,
-            });
+            let body = std::fs::read(&path)
+                .map(Body::Bytes)
+                .map_err(|source| Error::Read {
+                    path: path.clone(),
+                    source,
+                });
             return Some(Item {
                 meta: Meta {
                     id: path.display().to_string(),
@@ -439,7 +466,7 @@ fn record(buf: &[u8], at: String) -> Item {
         Some(text) => Item {
             meta,
             format: Format::Text,
-            body: Ok(text.into_bytes()),
+            body: Ok(Body::Text(text)),
         },
         None => {
             let id = meta.id.clone();
@@ -562,7 +589,7 @@ mod tests {
                 ..Meta::default()
             },
             format: Format::Text,
-            body: Ok(bytes.to_vec()),
+            body: Ok(Body::Bytes(bytes.to_vec())),
         };
         let opts = Options::default();
         let err = analyze(&analyzer, item(b"a\xffb"), opts).unwrap_err();

@@ -14,7 +14,7 @@ pub const ENCLITICS: [&str; 8] = ["هما", "هم", "هن", "ها", "نا", "ن�
 pub fn without_conjunction(word: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut chars = word.chars();
     let stripped = match chars.next() {
-        Some(c) if CONJUNCTIONS.contains(&c) && chars.clone().count() >= 2 => {
+        Some(c) if CONJUNCTIONS.contains(&c) && at_least(chars.as_str(), 2) => {
             Some((c.len_utf8(), chars.as_str()))
         }
         _ => None,
@@ -26,7 +26,7 @@ pub fn without_conjunction(word: &str) -> impl Iterator<Item = (usize, &str)> {
 pub fn without_enclitic(word: &str) -> Option<(&str, &str)> {
     ENCLITICS.iter().find_map(|e| {
         let base = word.strip_suffix(e)?;
-        (base.chars().count() >= 2).then_some((base, *e))
+        at_least(base, 2).then_some((base, *e))
     })
 }
 
@@ -61,7 +61,7 @@ pub fn has_lam(word: &str) -> bool {
 pub fn without_article(word: &str) -> &str {
     for p in ["وبال", "وال", "بال", "فال", "كال", "ال", "لل"] {
         if let Some(rest) = word.strip_prefix(p) {
-            if rest.chars().count() >= 2 {
+            if at_least(rest, 2) {
                 return rest;
             }
         }
@@ -73,7 +73,7 @@ pub fn without_article(word: &str) -> &str {
 /// leaves at least three letters.
 pub fn without_tanween(w: &str) -> Option<&str> {
     let base = w.strip_suffix('ا')?;
-    (base.chars().count() >= 3 && !base.ends_with('ا')).then_some(base)
+    (at_least(base, 3) && !base.ends_with('ا')).then_some(base)
 }
 
 /// The word without a leading preposition ب، ل or ك when at least three letters remain
@@ -81,7 +81,13 @@ pub fn without_tanween(w: &str) -> Option<&str> {
 /// reading is right.
 pub fn without_preposition(w: &str) -> Option<&str> {
     let rest = w.strip_prefix(['ب', 'ل', 'ك'])?;
-    (rest.chars().count() >= 3).then_some(rest)
+    at_least(rest, 3).then_some(rest)
+}
+
+/// Whether `s` has at least `n` characters, reading no further than the n-th: these checks
+/// run on every reading of every word.
+pub fn at_least(s: &str, n: usize) -> bool {
+    n == 0 || s.chars().nth(n - 1).is_some()
 }
 
 #[cfg(test)]

@@ -20,6 +20,23 @@ pub fn decode(bytes: &[u8]) -> Result<&str> {
     }
 }
 
+/// Decodes owned bytes without copying them, under the same rules as [`decode`].
+pub fn decode_owned(bytes: Vec<u8>) -> Result<String> {
+    let text = String::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
+        offset: e.utf8_error().valid_up_to(),
+    })?;
+    refuse_binary(&text)?;
+    Ok(text)
+}
+
+/// Refuses a text that holds a NUL, the mark of a binary file.
+pub fn refuse_binary(text: &str) -> Result<()> {
+    match memchr::memchr(0, text.as_bytes()) {
+        Some(offset) => Err(Error::Binary { offset }),
+        None => Ok(()),
+    }
+}
+
 /// Refuses an input over `limit` bytes.
 pub fn check_size(bytes: &[u8], limit: usize) -> Result<()> {
     if bytes.len() > limit {

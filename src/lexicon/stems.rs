@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 
 /// The most stems kept; past it the memory starts over, so it stays bounded.
-const CAPACITY: usize = 1 << 16;
+const CAPACITY: usize = 1 << 18;
 
 /// The input decides the keys: a keyed hasher keeps crafted text from flooding the table.
 type Map = HashMap<Box<str>, Box<str>, foldhash::fast::RandomState>;
@@ -18,19 +18,26 @@ pub struct Stems {
 }
 
 impl Stems {
-    /// The stem of `base`, from memory or else from `stem`.
-    pub fn get_or(&self, base: &str, stem: impl FnOnce(&str) -> String) -> String {
+    /// `then` applied to the stem of `base`, from memory or else from `stem`: a remembered
+    /// stem is lent, not copied.
+    pub fn with<R>(
+        &self,
+        base: &str,
+        stem: impl FnOnce(&str) -> String,
+        then: impl FnOnce(&str) -> R,
+    ) -> R {
         if let Some(known) = self.lock().get(base) {
-            return known.to_string();
+            return then(known);
         }
         // Stemmed outside the lock, so that threads sharing the lexicon do not wait on it.
         let s = stem(base);
+        let out = then(&s);
         let mut known = self.lock();
         if known.len() >= CAPACITY {
             known.clear();
         }
-        known.insert(base.into(), s.as_str().into());
-        s
+        known.insert(base.into(), s.into_boxed_str());
+        out
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Map> {
@@ -63,10 +70,14 @@ mod tests {
         let stems = Stems::default();
         let mut calls = 0;
         for _ in 0..3 {
-            let s = stems.get_or("محادثات", |b| {
-                calls += 1;
-                b.to_string()
-            });
+            let s = stems.with(
+                "محادثات",
+                |b| {
+                    calls += 1;
+                    b.to_string()
+                },
+                str::to_string,
+            );
             assert_eq!(s, "محادثات");
         }
         assert_eq!(calls, 1);

@@ -71,7 +71,7 @@ pub struct TermReader<'a> {
 fn base(word: &str) -> &str {
     let base = clitics::without_article(word);
     let base = clitics::without_conjunction(base)
-        .filter(|(pre, r)| *pre == 0 || r.chars().count() > 3)
+        .filter(|(pre, r)| *pre == 0 || crate::clitics::at_least(r, 4))
         .last()
         .map_or(base, |(_, r)| r);
     clitics::without_tanween(base).unwrap_or(base)
@@ -108,7 +108,7 @@ impl<'a> TermReader<'a> {
     }
 
     fn stem_base(&self, base: &str) -> String {
-        self.stemmer.stem(&format!("ال{base}")).into_owned()
+        stem_with(&self.stemmer, base)
     }
 
     /// The number of a word's stem; words with one base (والمحادثات، المحادثات) are stemmed
@@ -118,8 +118,12 @@ impl<'a> TermReader<'a> {
         if let Some(&id) = self.bases.get(base) {
             return id;
         }
-        let stem = self.lex.stems().get_or(base, |b| self.stem_base(b));
-        let id = self.vocab.intern(stem);
+        let stemmer = &self.stemmer;
+        let vocab = &mut self.vocab;
+        let id = self
+            .lex
+            .stems()
+            .with(base, |b| stem_with(stemmer, b), |s| vocab.intern(s));
         self.bases.insert(base, id);
         id
     }
@@ -145,7 +149,7 @@ impl<'a> TermReader<'a> {
         let word = Word {
             negator: readings().any(|r| self.lex.stopword(r) == Some(true)),
             function: readings().any(|r| self.lex.stopword(r) == Some(false))
-                || w.chars().count() < 3,
+                || !crate::clitics::at_least(w, 3),
             stem: None,
         };
         self.words[ty] = Some(word);
@@ -343,6 +347,11 @@ impl Marks {
     pub fn has(&self, id: StemId) -> bool {
         self.stamp[id as usize] == self.now
     }
+}
+
+/// A base's stem, taken in its definite form (see [`TermReader::stem`]).
+fn stem_with(stemmer: &Stemmer, base: &str) -> String {
+    stemmer.stem(&format!("ال{base}")).into_owned()
 }
 
 #[cfg(test)]

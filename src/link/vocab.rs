@@ -20,14 +20,14 @@ pub struct Vocab {
 
 impl Vocab {
     /// The number of `stem`, added if new.
-    pub fn intern(&mut self, stem: String) -> StemId {
-        if let Some(&id) = self.ids.get(stem.as_str()) {
+    pub fn intern(&mut self, stem: &str) -> StemId {
+        if let Some(&id) = self.ids.get(stem) {
             return id;
         }
         let id = self.texts.len() as StemId;
-        self.long.push(stem.chars().count() >= 2);
-        self.texts.push(stem.clone());
-        self.ids.insert(stem, id);
+        self.long.push(crate::clitics::at_least(stem, 2));
+        self.texts.push(stem.to_string());
+        self.ids.insert(stem.to_string(), id);
         id
     }
 
