@@ -163,7 +163,8 @@ impl Word {
                 f.enclitic = false;
             }
         }
-        f.lam = clitics::has_lam(w);
+        // لويس، ليلى: a given name is not the preposition ل on a word.
+        f.lam = clitics::has_lam(w) && !index.get(w).name;
         f.statement = f.is(WordClass::Statement)
             || class(clitics::without_article(w)) == Some(WordClass::Statement);
         f.on_or_with = matches!(w, "علي" | "مع");

@@ -30,6 +30,8 @@ pub struct Entry {
     pub starts: u8,
     /// Whether it is a place on its own (a one-word entry of the places table).
     pub place: bool,
+    /// Whether it opens a given name (لويس is a name, not ل + ويس).
+    pub name: bool,
 }
 
 /// The entries of one lexicon. Built from a lexicon that no longer changes: the analyzer
@@ -68,6 +70,9 @@ impl Index {
         }
         for w in lex.places.singles() {
             at(&mut entries, w).place = true;
+        }
+        for w in lex.names.firsts() {
+            at(&mut entries, w).name = true;
         }
         Index { entries }
     }
