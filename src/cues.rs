@@ -143,7 +143,7 @@ struct Word {
 
 impl Word {
     fn new(index: &Index, w: &str) -> Self {
-        let class = |b: &str| index.get(b).class;
+        let class = |b: &str| index.class(b);
         let mut f = Feat {
             word: true,
             ..Feat::default()

@@ -39,6 +39,10 @@ pub struct Entry {
 #[derive(Debug, Clone, Default)]
 pub struct Index {
     entries: HashMap<String, Entry>,
+    /// The closed-class words alone: a small table, probed for every clitic reading of every
+    /// word, and the length of the longest, past which no probe is needed.
+    classes: HashMap<String, WordClass>,
+    class_len: usize,
 }
 
 impl Index {
@@ -74,7 +78,22 @@ impl Index {
         for w in lex.names.firsts() {
             at(&mut entries, w).name = true;
         }
-        Index { entries }
+        let classes: HashMap<String, WordClass> =
+            lex.words.iter().map(|(w, &c)| (w.clone(), c)).collect();
+        let class_len = classes.keys().map(String::len).max().unwrap_or(0);
+        Index {
+            entries,
+            classes,
+            class_len,
+        }
+    }
+
+    /// The closed class of a folded word, if it has one.
+    pub fn class(&self, word: &str) -> Option<WordClass> {
+        if word.len() > self.class_len {
+            return None;
+        }
+        self.classes.get(word).copied()
     }
 
     /// The entry of a folded word (empty when the lexicon does not know it).
