@@ -382,7 +382,13 @@ impl Linker<'_> {
                         &crate::normalize::fold(&d.lemma),
                         crate::lexicon::Marker::Continues,
                     );
-                let i = (0..j).rev().find(|&i| !self.nested(i, j))?;
+                // The statement it goes on from is in its sentence or the one before, among
+                // the last few hundred: bounded, so deep nesting cannot make this quadratic.
+                let i = (0..j)
+                    .rev()
+                    .take(ACCOUNT_REACH)
+                    .take_while(|&i| sentence(i) + 1 >= sentence(j))
+                    .find(|&i| !self.nested(i, j))?;
                 let same = self.res.source_of[j].is_some()
                     && self.res.source_of[i] == self.res.source_of[j];
                 (goes_on
@@ -569,6 +575,9 @@ fn shared_terms(g: &Group, terms: &[Terms]) -> Vec<usize> {
         shared
     }
 }
+
+/// How many attributions back a continuation looks for the statement it goes on from.
+const ACCOUNT_REACH: usize = 256;
 
 /// Term weights: rarer terms in the article weigh more.
 struct Weights {

@@ -313,8 +313,12 @@ impl Resolver<'_> {
         let r = &self.res;
         // How far back, in tokens, a participle still continues the last speaker.
         const PARTICIPLE_REACH: usize = 200;
+        // The speakers of the last attributions, looked for among a bounded number of them so
+        // that a run of sourceless cues cannot make resolution quadratic.
+        const LOOK_BACK: usize = 256;
         let prior: Vec<usize> = (0..i)
             .rev()
+            .take(LOOK_BACK)
             .filter(|&k| r.source_of[k].is_some())
             .take(6)
             .collect();
