@@ -34,6 +34,8 @@ const fn row(
 use SourceKind::*;
 
 const ROWS: &[Row] = &[
+    row("badhuhum_anonymous", "ويرى بعضهم أن الحل قريب.", 0, Some("بعضهم"), Some(Anonymous)),
+    row("mada_continues_the_speaker", "وقال الوزير سامي العلي إن الاتفاق جيد. ومضى يقول إن البديل هو الحرب.", 1, Some("الوزير سامي العلي"), Some(NamedPerson)),
     // a prepositional cue's ل is not part of an outlet's name
     row("lam_media", "وكانت الغارات عنيفة، وفقا لرويترز.", 0, Some("رويترز"), Some(Media)),
     row("lam_not_media", "وكانت الغارات عنيفة، وفقا للمتحدث.", 0, Some("المتحدث"), Some(Anonymous)),
