@@ -178,6 +178,17 @@ pub fn noun_phrase<'a>(
                 pos += 1;
                 continue;
             }
+            // صحيفتا «فاينانشيال تايمز» و«غارديان»: a detached و before another quoted name.
+            if pos > 0
+                && rest
+                    .first()
+                    .is_some_and(|f| f.initial && f.is(WordClass::Boundary))
+                && rest.get(1).is_some_and(|f| f.is_quote())
+                && quoted_name(6)(&rest[1..]).is_ok()
+            {
+                pos += 1;
+                continue;
+            }
             // الدكتور / زهير ميمني: a slash between a title and the name.
             if pos > 0
                 && rest.first().is_some_and(|f| f.punct == Some('/'))

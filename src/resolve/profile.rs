@@ -34,7 +34,14 @@ pub(super) fn profile(doc: &Document, lex: &Lexicon, (s, e): (usize, usize), lam
             continue;
         }
         let mut base = clitics::without_article(w);
-        if k == 0 && lam && base == *w && base.starts_with('ل') && base.chars().count() > 3 {
+        // لمصدر → مصدر; a given name that starts with ل (ليون) keeps it.
+        if k == 0
+            && lam
+            && base == *w
+            && base.starts_with('ل')
+            && base.chars().count() > 3
+            && !lex.names.starts(w)
+        {
             base = &base['ل'.len_utf8()..];
         }
         keys.push(without_tanween(base).unwrap_or(base).to_string());
@@ -48,6 +55,7 @@ pub(super) fn profile(doc: &Document, lex: &Lexicon, (s, e): (usize, usize), lam
                 && !lex.places.starts(w)
                 && !lex.bodies.starts(w)
                 && !lex.media.starts(w)
+                && !lex.names.starts(w)
         });
     let mut p = Profile::default();
     let mut k = 0;
@@ -109,7 +117,15 @@ pub(super) fn profile(doc: &Document, lex: &Lexicon, (s, e): (usize, usize), lam
             k += len;
             continue;
         }
-        if let Some((len, g)) = lex.titles.longest(&words, k) {
+        // وفقا لوزير الخارجية: the title under the cue's ل.
+        let title = lex.titles.longest(&words, k).or_else(|| {
+            (lam_base != base).then(|| {
+                let mut bare: Vec<&str> = words[k..].to_vec();
+                bare[0] = lam_base;
+                lex.titles.longest(&bare, 0)
+            })?
+        });
+        if let Some((len, g)) = title {
             p.role.get_or_insert((s + k, s + k + len));
             p.evidence(format!("title {}", words[k..k + len].join(" ")));
             if p.gender == Gender::Unknown {

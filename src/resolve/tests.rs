@@ -34,6 +34,9 @@ const fn row(
 use SourceKind::*;
 
 const ROWS: &[Row] = &[
+    row("lam_title_without_name", "وكانت الغارات عنيفة، وفقا لوزير الخارجية.", 0, Some("وزير الخارجية"), Some(Anonymous)),
+    row("lam_title_with_name", "وكانت الغارات عنيفة، وفقا لوزير الخارجية سامي العلي.", 0, Some("وزير الخارجية سامي العلي"), Some(NamedPerson)),
+    row("lam_initial_given_name_kept", "ويحتسب الدين يوميا، حسب ليون.", 0, Some("ليون"), Some(NamedPerson)),
     row("badhuhum_anonymous", "ويرى بعضهم أن الحل قريب.", 0, Some("بعضهم"), Some(Anonymous)),
     row("mada_continues_the_speaker", "وقال الوزير سامي العلي إن الاتفاق جيد. ومضى يقول إن البديل هو الحرب.", 1, Some("الوزير سامي العلي"), Some(NamedPerson)),
     // a prepositional cue's ل is not part of an outlet's name
