@@ -159,7 +159,10 @@ fn build(
                     None => without_cue_lam(span(e.name).text, e.lam),
                 },
                 kind: e.kind,
-                role: e.role.map(|r| span(r).text),
+                // وفقا لوزير الخارجية: the title, like the name, without the cue's ل.
+                role: e
+                    .role
+                    .map(|r| without_cue_lam(span(r).text, e.lam && r.0 == e.name.0)),
                 affiliation: e.affiliation.clone(),
                 anonymity_reason: e.reason.map(|r| span(r).text),
                 speaks_for: e.represents.map(|r| span(r).text),

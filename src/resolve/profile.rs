@@ -117,13 +117,18 @@ pub(super) fn profile(doc: &Document, lex: &Lexicon, (s, e): (usize, usize), lam
             k += len;
             continue;
         }
-        // وفقا لوزير الخارجية: the title under the cue's ل.
+        // وفقا لوزير الخارجية، للمتحدث باسم الجيش: the title under the cue's ل.
+        let definite = (lam && k == 0)
+            .then(|| w.strip_prefix("لل").map(|rest| format!("ال{rest}")))
+            .flatten();
+        let under_lam = definite
+            .as_deref()
+            .or((lam_base != base).then_some(lam_base));
         let title = lex.titles.longest(&words, k).or_else(|| {
-            (lam_base != base).then(|| {
-                let mut bare: Vec<&str> = words[k..].to_vec();
-                bare[0] = lam_base;
-                lex.titles.longest(&bare, 0)
-            })?
+            let first = under_lam?;
+            let mut bare: Vec<&str> = words[k..].to_vec();
+            bare[0] = first;
+            lex.titles.longest(&bare, 0)
         });
         if let Some((len, g)) = title {
             p.role.get_or_insert((s + k, s + k + len));
@@ -135,7 +140,7 @@ pub(super) fn profile(doc: &Document, lex: &Lexicon, (s, e): (usize, usize), lam
             k += len;
             if speaks_for(doc, title) {
                 // المتحدث باسم وزارة الخارجية وشؤون الكومنولث: the body spoken for, not a name.
-                let body_end = represented_body(&words, k);
+                let body_end = represented_body(lex, &words, k);
                 for w in &words[k..body_end] {
                     if let Some(place) = reading(w, |r| lex.places.starts(r))
                         .and_then(|r| lex.places.longest(&[r], 0))
@@ -249,7 +254,7 @@ pub(super) fn profile(doc: &Document, lex: &Lexicon, (s, e): (usize, usize), lam
 /// Where the body after "باسم" ends: its first word, then words with the article or a
 /// conjunction (باسم مكتب الأمن القومي الأفغاني، باسم وزارة الخارجية وشؤون الكومنولث); a
 /// name may follow (… عبدالحسيب صديقي).
-fn represented_body(words: &[&str], from: usize) -> usize {
+fn represented_body(lex: &Lexicon, words: &[&str], from: usize) -> usize {
     if from >= words.len() {
         return from;
     }
@@ -257,7 +262,8 @@ fn represented_body(words: &[&str], from: usize) -> usize {
     while k < words.len() {
         let w = words[k];
         let definite = clitics::without_article(w) != w;
-        if !(definite || w.starts_with('و') && w.chars().count() > 3) {
+        // المتحدث باسم الجيش العقيد …: a title after the body starts the speaker's name.
+        if !(definite || w.starts_with('و') && w.chars().count() > 3) || lex.titles.starts(w) {
             break;
         }
         k += 1;

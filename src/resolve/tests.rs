@@ -188,6 +188,16 @@ fn anonymity_reason_and_role() {
         "{:?}",
         s.evidence
     );
+    // The body spoken for ends where the speaker's own title starts.
+    let s = first_source("وقال المتحدث باسم الجيش العقيد سامي العلي إن الغارات عنيفة.");
+    assert_eq!(s.speaks_for.as_deref(), Some("الجيش"));
+    assert_eq!(s.kind, NamedPerson);
+    // Under a prepositional cue's ل the title and role read without it.
+    let s = first_source("وكانت الغارات عنيفة، وفقا للمتحدث باسم الجيش.");
+    assert_eq!(s.role.as_deref(), Some("المتحدث باسم"));
+    assert_eq!(s.speaks_for.as_deref(), Some("الجيش"));
+    let s = first_source("وكانت الغارات عنيفة، وفقا لوزير الخارجية.");
+    assert_eq!(s.role.as_deref(), Some("وزير الخارجية"));
 }
 
 #[test]
