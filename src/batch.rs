@@ -97,6 +97,18 @@ impl Body {
 }
 
 impl Item {
+    /// A document named `id` that failed before it could be read.
+    fn failed(id: String, error: Error) -> Item {
+        Item {
+            meta: Meta {
+                id,
+                ..Meta::default()
+            },
+            format: Format::Text,
+            body: Err(error),
+        }
+    }
+
     fn size(&self) -> usize {
         self.body.as_ref().map_or(0, Body::len)
     }
@@ -258,17 +270,13 @@ impl Reader {
                 Err(source) => {
                     let name = lines.name.clone();
                     self.lines = None;
-                    return Some(Item {
-                        meta: Meta {
-                            id: at,
-                            ..Meta::default()
-                        },
-                        format: Format::Text,
-                        body: Err(Error::Read {
+                    return Some(Item::failed(
+                        at,
+                        Error::Read {
                             path: name.into(),
                             source,
-                        }),
-                    });
+                        },
+                    ));
                 }
             }
         }
@@ -363,17 +371,13 @@ impl Iterator for Reader {
 }
 
 fn unreadable(path: &Path, source: std::io::Error) -> Item {
-    Item {
-        meta: Meta {
-            id: path.display().to_string(),
-            ..Meta::default()
-        },
-        format: Format::Text,
-        body: Err(Error::Read {
+    Item::failed(
+        path.display().to_string(),
+        Error::Read {
             path: path.to_path_buf(),
             source,
-        }),
-    }
+        },
+    )
 }
 
 /// The files of a directory tree that are documents of the format, sorted; hidden entries are
@@ -418,18 +422,10 @@ struct Line {
 
 /// One JSON Lines record as a document; `at` (`FILE:LINE`) names it when it has no id.
 fn record(buf: &[u8], at: String) -> Item {
-    let fail = |id: String, error: Error| Item {
-        meta: Meta {
-            id,
-            ..Meta::default()
-        },
-        format: Format::Text,
-        body: Err(error),
-    };
     let line = match std::str::from_utf8(buf) {
         Ok(s) => s,
         Err(e) => {
-            return fail(
+            return Item::failed(
                 at.clone(),
                 Error::Record {
                     at,
@@ -441,7 +437,7 @@ fn record(buf: &[u8], at: String) -> Item {
     let parsed: Line = match serde_json::from_str(line) {
         Ok(l) => l,
         Err(e) => {
-            return fail(
+            return Item::failed(
                 at.clone(),
                 Error::Record {
                     at,
@@ -468,16 +464,13 @@ fn record(buf: &[u8], at: String) -> Item {
             format: Format::Text,
             body: Ok(Body::Text(text)),
         },
-        None => {
-            let id = meta.id.clone();
-            fail(
-                id,
-                Error::Record {
-                    at,
-                    message: "no \"text\" field".into(),
-                },
-            )
-        }
+        None => Item::failed(
+            meta.id,
+            Error::Record {
+                at,
+                message: "no \"text\" field".into(),
+            },
+        ),
     }
 }
 

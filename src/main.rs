@@ -633,6 +633,14 @@ impl Sink {
         Ok(())
     }
 
+    /// Gives up: the temporary file is removed and the target left as it was.
+    fn discard(self) {
+        drop(self.out);
+        if let Some((tmp, _)) = self.target {
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
+
     fn finish(mut self) -> Result<()> {
         let flushed = self.out.flush();
         drop(self.out);
@@ -667,17 +675,14 @@ fn temporary(path: &Path) -> PathBuf {
 /// Writes to a temporary file beside the target and renames it, so a failed run leaves no
 /// partial output.
 fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
-    let Some(path) = path else {
-        let mut out = std::io::stdout().lock();
-        return out
-            .write_all(bytes)
-            .and_then(|()| out.flush())
-            .context("cannot write standard output");
-    };
-    let tmp = temporary(path);
-    std::fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        anyhow::Error::new(e).context(format!("cannot write {}", path.display()))
-    })
+    let mut sink = Sink::open(path)?;
+    let written = sink.out.write_all(bytes);
+    if let Err(e) = written {
+        sink.discard();
+        return Err(anyhow::Error::new(e).context(match path {
+            Some(p) => format!("cannot write {}", p.display()),
+            None => "cannot write standard output".into(),
+        }));
+    }
+    sink.finish()
 }

@@ -19,7 +19,7 @@ pub fn explain(rule: Rule) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lint::{lint, Level, Policy};
+    use crate::lint::{lint, Policy};
     use crate::report::labels::EN;
     use crate::Analyzer;
 
@@ -55,11 +55,7 @@ mod tests {
                 let d = lint(text, &analyzer.analyze(text), &EN, &Policy::default());
                 let hit = d.iter().find(|d| d.rule == rule);
                 let hit = hit.unwrap_or_else(|| panic!("{rule:?} should fire on {text}: {d:?}"));
-                let level = match hit.level {
-                    Level::Warning => "warning",
-                    Level::Note => "note",
-                    Level::Error => "error",
-                };
+                let level = hit.level.as_str();
                 assert!(title.ends_with(&format!("({level})")), "{title} vs {level}");
             }
             for text in quiet {

@@ -1,7 +1,7 @@
 //! What one mention says of its source: kind, agreement, role, affiliation, and the evidence.
 
 use crate::clitics;
-use crate::lexicon::{Lexicon, Marker, PlaceForm};
+use crate::lexicon::{Lexicon, Marker, PhraseTable, PlaceForm};
 use crate::model::{Gender, Number, SourceKind};
 use crate::segment::Document;
 
@@ -101,13 +101,12 @@ pub(super) fn profile(doc: &Document, lex: &Lexicon, (s, e): (usize, usize), lam
             base
         };
         // وفقا لرويترز: the cue's ل is not part of the outlet's name.
-        let media = lex.media.longest(&words, k).or_else(|| {
-            (lam_base != base).then(|| {
-                let mut bare: Vec<&str> = words[k..].to_vec();
-                bare[0] = lam_base;
-                lex.media.longest(&bare, 0)
-            })?
-        });
+        let media = longest_as(
+            &lex.media,
+            &words,
+            k,
+            (lam_base != base).then_some(lam_base),
+        );
         if let Some((len, _)) = media {
             p.evidence(format!("media name {}", words[k..k + len].join(" ")));
             if p.kind == SourceKind::Unknown {
@@ -124,12 +123,7 @@ pub(super) fn profile(doc: &Document, lex: &Lexicon, (s, e): (usize, usize), lam
         let under_lam = definite
             .as_deref()
             .or((lam_base != base).then_some(lam_base));
-        let title = lex.titles.longest(&words, k).or_else(|| {
-            let first = under_lam?;
-            let mut bare: Vec<&str> = words[k..].to_vec();
-            bare[0] = first;
-            lex.titles.longest(&bare, 0)
-        });
+        let title = longest_as(&lex.titles, &words, k, under_lam);
         if let Some((len, g)) = title {
             p.role.get_or_insert((s + k, s + k + len));
             p.evidence(format!("title {}", words[k..k + len].join(" ")));
@@ -249,6 +243,22 @@ pub(super) fn profile(doc: &Document, lex: &Lexicon, (s, e): (usize, usize), lam
         reason: None,
         evidence: p.notes,
     }
+}
+
+/// The longest entry of `table` at `words[k..]`, or else with `first` read in place of the
+/// first word (the word under a prepositional cue's ل).
+fn longest_as<'t, V>(
+    table: &'t PhraseTable<V>,
+    words: &[&str],
+    k: usize,
+    first: Option<&str>,
+) -> Option<(usize, &'t V)> {
+    table.longest(words, k).or_else(|| {
+        let first = first?;
+        let mut bare: Vec<&str> = words[k..].to_vec();
+        bare[0] = first;
+        table.longest(&bare, 0)
+    })
 }
 
 /// Where the body after "باسم" ends: its first word, then words with the article or a
