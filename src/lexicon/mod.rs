@@ -175,6 +175,12 @@ pub enum Marker {
     Emphatic,
     /// The first word of a prepositional cue that relays another's words (نقلا عن).
     Relay,
+    /// A word that can head no speaker: a verbal noun, an adverb, a quantity (حرص، أيضا،
+    /// نسبة). A noun phrase it heads is an object or an adverbial, never a source.
+    Mute,
+    /// A word that means "the same" before a noun (نفس المصدر، ذات المصادر): the noun after it
+    /// is the head, an anaphor.
+    Same,
 }
 
 impl Marker {
@@ -195,6 +201,8 @@ impl Marker {
             "claim_noun" => Marker::ClaimNoun,
             "emphatic" => Marker::Emphatic,
             "relay" => Marker::Relay,
+            "mute" => Marker::Mute,
+            "same" => Marker::Same,
             _ => return None,
         })
     }

@@ -146,6 +146,11 @@ pub fn parse(doc: &Document, lex: &Lexicon, cues: &Cues, skip_paragraph: &[bool]
     out
 }
 
+/// How far past a relative pronoun a title's holder may be named (title-relative).
+const RELATIVE_REACH: usize = 30;
+/// How many words of a title's complement may stand between it and a relative clause.
+const TITLE_COMPLEMENT: usize = 6;
+
 struct Parser<'a> {
     doc: &'a Document,
     lex: &'a Lexicon,
@@ -367,7 +372,7 @@ impl<'a> Parser<'a> {
         }
         let cont = |i: usize| self.name_continues(i);
         let (_, k) = grammar::noun_phrase(&cont, j, max)(self.feats.get(j..)?).ok()?;
-        let mut end = j + k;
+        let mut end = self.speaker_end(j, j + k)?;
         // Apposition: "X، الميجور جنرال Y، إن".
         if self.feats.get(end).is_some_and(|f| f.punct == Some('،')) {
             if let Ok((_, k2)) = grammar::noun_phrase(&cont, end + 1, max)(&self.feats[end + 1..]) {
@@ -387,6 +392,65 @@ impl<'a> Parser<'a> {
             }
         }
         Some((j, end))
+    }
+
+    /// Who can speak: where a noun phrase `s..e` stops naming a speaker, or none when its head
+    /// cannot speak. A verbal noun, an adverb or a quantity heads no source (ونؤكد حرص القيادة،
+    /// نفى أيضا، تشير نسبة); after the head such a word ends the mention (نفت الإدارة جملة
+    /// وتفصيلا).
+    fn speaker_end(&self, s: usize, e: usize) -> Option<usize> {
+        let mute = |k: usize| {
+            let w = self.word(k);
+            crate::clitics::without_conjunction(w).any(|(_, r)| {
+                self.lex.marks(r, Marker::Mute)
+                    || self
+                        .lex
+                        .marks(crate::clitics::without_article(r), Marker::Mute)
+            })
+        };
+        let mut head = s;
+        while head + 1 < e
+            && (self.lex.marks(self.word(head), Marker::Quantifier)
+                || self.lex.marks(self.word(head), Marker::Same))
+        {
+            head += 1;
+        }
+        if mute(head) {
+            return None;
+        }
+        Some((head + 1..e).find(|&k| mute(k)).unwrap_or(e))
+    }
+
+    /// title-relative: a title, a relative clause about its holder, then the holder's name
+    /// before the complement (وقال وزير الدولة الذي يترأس وفد بلاده الشيخ فلان في تصريحات إن):
+    /// where the name ends, so that the mention runs over the clause to it.
+    fn named_after_relative(&self, (s, e): (usize, usize)) -> Option<usize> {
+        if !(s..e).any(|k| self.feats[k].title > 0) {
+            return None;
+        }
+        // The title's own complement may stand before the relative (وزير الدولة لشؤون مجلس
+        // الوزراء الذي …).
+        let e = (e..(e + TITLE_COMPLEMENT).min(self.n()))
+            .take_while(|&k| self.feats[k].word && !self.feats[k].verb)
+            .find(|&k| self.is(k, WordClass::Relative))?;
+        let limit = (e + RELATIVE_REACH).min(self.n());
+        for k in e + 2..limit {
+            let f = &self.feats[k];
+            if !self.same_sentence(e, k) || f.is_stop() || self.complement(k, false).is_some() {
+                return None;
+            }
+            let w = self.word(k);
+            let names = f.title > 0
+                || (crate::clitics::without_article(w) == w && self.lex.names.starts(w));
+            if !names || self.feats[k - 1].is(WordClass::Prep) {
+                continue;
+            }
+            let (_, end) = self.mention(k, 8)?;
+            let mut meta = Meta::default();
+            let after = self.interludes(end, &mut meta);
+            return self.complement(after, false).map(|_| end);
+        }
+        None
     }
 
     fn verb(&self, at: usize, form: Form, enclitic: bool) -> Option<Draft> {
@@ -502,6 +566,9 @@ impl<'a> Parser<'a> {
             j = self.skip_to_complement(j, allow_object);
         } else if self.complement(j, allow_object).is_none() || self.quoted_name_at(j) {
             if let Some(mut m) = self.mention(j, 14) {
+                if let Some(e) = self.named_after_relative(m) {
+                    m.1 = e;
+                }
                 let source_like = self.source_like(m);
                 // أبدت مصادر لبنانية استغرابها: a possessed noun after the subject is the object.
                 if allow_object {

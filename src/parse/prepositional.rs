@@ -22,6 +22,10 @@ impl Parser<'_> {
                 d.gender = form.gender;
                 d.number = form.number;
                 j += 1;
+                // حسبما أفادت به الوكالة: the pronoun pointing back to ما is no source.
+                if self.lex.marks(self.word(j), Marker::InWhich) {
+                    j += 1;
+                }
             } else if self.resumptive_verb(j) {
                 // بحسب ما بثته الوكالة: a verb of ours or not, its pronoun points back to ما.
                 d.cue.1 = j + 1;

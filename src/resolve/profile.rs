@@ -30,6 +30,7 @@ pub(super) fn profile(doc: &Document, lex: &Lexicon, (s, e): (usize, usize), lam
         if !w.chars().next().is_some_and(char::is_alphanumeric)
             || *w == "ل"
             || lex.marks(w, Marker::Emphatic)
+            || lex.marks(w, Marker::Same)
         {
             continue;
         }
@@ -60,7 +61,10 @@ pub(super) fn profile(doc: &Document, lex: &Lexicon, (s, e): (usize, usize), lam
     let mut p = Profile::default();
     let mut k = 0;
     // بعض المصادر، أحد: a quantifier before the head names nothing.
-    while k < words.len() && lex.marks(words[k], Marker::Quantifier) {
+    // نفس المصدر، ذات المصادر: "the same" names nothing either; the noun after it is the head.
+    while k < words.len()
+        && (lex.marks(words[k], Marker::Quantifier) || lex.marks(words[k], Marker::Same))
+    {
         k += 1;
         if words.get(k) == Some(&"من") {
             k += 1;
