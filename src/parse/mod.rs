@@ -124,7 +124,13 @@ pub fn parse(doc: &Document, lex: &Lexicon, cues: &Cues, skip_paragraph: &[bool]
                 stance,
             } => p.formula(start, end, cue, stance),
         };
-        if let Some(d) = draft {
+        if let Some(mut d) = draft {
+            // Who can speak, whichever production found the mention (إن نجاح الأجهزة يعتبر).
+            if d.mention
+                .is_some_and(|(s, e)| p.speaker_end(s, e).is_none())
+            {
+                d.mention = None;
+            }
             for u in &mut used[d.cue.0..d.cue.1] {
                 *u = true;
             }
@@ -411,11 +417,19 @@ impl<'a> Parser<'a> {
         let mut head = s;
         while head + 1 < e
             && (self.lex.marks(self.word(head), Marker::Quantifier)
-                || self.lex.marks(self.word(head), Marker::Same))
+                || self.lex.marks(self.word(head), Marker::Same)
+                || self.feats[head].is_quote())
         {
             head += 1;
         }
-        if mute(head) {
+        // A claim is what is said, never who says it (نفت "الادعاءات الواهية").
+        let claim = |k: usize| {
+            crate::clitics::without_conjunction(self.word(k)).any(|(_, r)| {
+                self.lex.marks(r, Marker::ClaimNoun)
+                    && !self.lex.bodies.starts(crate::clitics::without_article(r))
+            })
+        };
+        if mute(head) || claim(head) {
             return None;
         }
         Some((head + 1..e).find(|&k| mute(k)).unwrap_or(e))

@@ -143,6 +143,35 @@ impl Resolver<'_> {
         match d.mention {
             Some(m) => {
                 let mut cand = profile(self.doc, self.lex, m, d.kind == CueKind::Preposition);
+                // A name no table knows, without the article, subject of a singular verb: a
+                // person (قال بلاتر، قالت كلينتون); countries, outlets and bodies are known.
+                if cand.kind == SourceKind::Unknown
+                    && cand.named
+                    && !cand.definite
+                    && cand.keys.len() == 1
+                    && cand.role.is_none()
+                    && d.gender != Gender::Unknown
+                    && d.number == Number::Singular
+                {
+                    cand.kind = SourceKind::NamedPerson;
+                    cand.evidence.push("subject of a singular verb".into());
+                }
+                // وقال العمير: a family name the text gave before with a given name or a title.
+                if cand.kind == SourceKind::Unknown
+                    && cand.named
+                    && cand.keys.len() == 1
+                    && m.1 == m.0 + 1
+                    && scan::introduced_surname(
+                        self.doc,
+                        self.feats,
+                        self.lex,
+                        m.0,
+                        self.doc.text(m.0),
+                    )
+                {
+                    cand.kind = SourceKind::NamedPerson;
+                    cand.evidence.push("surname introduced before".into());
+                }
                 // A name says nothing of gender; the verb it is the subject of does (ردت فلانة).
                 if cand.gender == Gender::Unknown && cand.kind == SourceKind::NamedPerson {
                     cand.gender = match d.gender {

@@ -88,6 +88,7 @@ pub(super) fn profile(doc: &Document, lex: &Lexicon, (s, e): (usize, usize), lam
         if clitics::without_article(w) == w {
             if let Some((len, g)) = lex.names.longest(&words, k) {
                 p.evidence(format!("given name {}", words[k..k + len].join(" ")));
+                p.given = true;
                 if p.gender == Gender::Unknown {
                     p.gender = *g;
                 }
@@ -189,9 +190,13 @@ pub(super) fn profile(doc: &Document, lex: &Lexicon, (s, e): (usize, usize), lam
             k += len;
             continue;
         }
+        // Prepositions inside a mention (متحدث باسم الرئاسة في نيجيريا) and lone letters (بـ)
+        // are no part of a name.
         if reading(base, |r| lex.anonymity.starts(r)).is_some()
             || w.chars().all(|c| c.is_ascii_digit())
             || !w.chars().any(char::is_alphabetic)
+            || w.chars().count() < 2
+            || lex.word_class(w) == Some(crate::lexicon::WordClass::Prep)
         {
             k += 1;
             continue;
@@ -201,6 +206,15 @@ pub(super) fn profile(doc: &Document, lex: &Lexicon, (s, e): (usize, usize), lam
             continue;
         }
         p.named_words += 1;
+        p.plain.push(Plain {
+            definite: base != w,
+            nisba: base.ends_with('ي') && base.chars().count() >= 4,
+            // Arabic nouns and adjectives, not a transliterated name: a feminine or plural
+            // ending, a conjunction (سلسلة تغريدات، طارئة وتحتاج).
+            arabic: base.ends_with('ه')
+                || base.ends_with("ات")
+                || (base.starts_with('و') && !lex.names.starts(base)),
+        });
         after_name = true;
         k += 1;
     }
@@ -285,10 +299,12 @@ fn represented_body(lex: &Lexicon, words: &[&str], from: usize) -> usize {
     k
 }
 
-/// A definite sound plural (الفتيات، المحتجون، المواطنين) and its agreement.
+/// A definite sound plural (الفتيات، المحتجون، المواطنين), or an indefinite plural participle
+/// (منظمون، محللون), and its agreement.
 fn plural_description(w: &str) -> Option<Gender> {
     let base = clitics::without_article(w);
-    if base == w || base.chars().count() < 4 {
+    let participle = base.starts_with('م') && base.chars().count() >= 5;
+    if (base == w && !participle) || base.chars().count() < 4 {
         return None;
     }
     if base.ends_with("ات") {
@@ -317,7 +333,20 @@ struct Profile {
     represents: Option<(usize, usize)>,
     affiliation: Option<String>,
     named_words: usize,
+    /// A given name was read.
+    given: bool,
+    /// The name words that no table knows, in order.
+    plain: Vec<Plain>,
     notes: Vec<String>,
+}
+
+/// A name word no table knows: what its form says.
+struct Plain {
+    definite: bool,
+    /// A definite word in -ي that is no place: a family name (الزهراني).
+    nisba: bool,
+    /// The form of an Arabic noun rather than a name.
+    arabic: bool,
 }
 
 impl Default for Profile {
@@ -330,6 +359,8 @@ impl Default for Profile {
             represents: None,
             affiliation: None,
             named_words: 0,
+            given: false,
+            plain: Vec::new(),
             notes: Vec::new(),
         }
     }
@@ -340,14 +371,36 @@ impl Profile {
         self.notes.push(note);
     }
 
+    /// What makes name words no table knows a person's name: two or more words without the
+    /// article (a transliterated name: جين فوندا), or one definite family name in -ي (الزهراني).
+    fn person_form(&self) -> Option<&'static str> {
+        match self.plain.as_slice() {
+            [one] if one.definite && one.nisba => Some("family name"),
+            [_, _] | [_, _, _] if self.plain.iter().all(|p| !p.definite && !p.arabic) => {
+                Some("foreign name")
+            }
+            _ => None,
+        }
+    }
+
     fn decide_kind(&mut self) -> SourceKind {
         let named = self.named_words > 0;
         let kind = match (self.kind, self.role.is_some(), named) {
             (SourceKind::Unknown, true, true) => SourceKind::NamedPerson,
             // متحدث باسم الوزارة، المسؤول: a title without a name is an unnamed person.
             (SourceKind::Unknown, true, false) => SourceKind::Anonymous,
-            (SourceKind::Unknown, false, true) => SourceKind::NamedPerson,
+            // A person needs evidence: a given name, or the form of a name.
+            (SourceKind::Unknown, false, true) if self.given => SourceKind::NamedPerson,
+            (SourceKind::Unknown, false, true) => match self.person_form() {
+                Some(note) => {
+                    self.evidence(note.into());
+                    SourceKind::NamedPerson
+                }
+                None => SourceKind::Unknown,
+            },
             (SourceKind::OfficialBody, true, true) => SourceKind::NamedPerson,
+            // المسؤول الطبي عبد الغني فلان: a description with a given name is a person.
+            (SourceKind::Anonymous, _, true) if self.given => SourceKind::NamedPerson,
             (k, _, _) => k,
         };
         match (kind, self.role.is_some(), named) {

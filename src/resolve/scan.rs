@@ -100,3 +100,26 @@ fn known_head(doc: &Document, lex: &Lexicon, s: usize) -> Option<usize> {
                 .map(|(n, _)| n)
         })
 }
+
+/// Whether the one-word name `word` was introduced before token `before` as a person's surname:
+/// after a given name, a title or a name word after them (وزير النفط علي العمير … وقال العمير).
+pub(super) fn introduced_surname(
+    doc: &Document,
+    feats: &[Feat],
+    lex: &crate::lexicon::Lexicon,
+    before: usize,
+    word: &str,
+) -> bool {
+    let from = before.saturating_sub(ANAPHOR_REACH);
+    (from.max(1)..before).any(|t| {
+        doc.text(t) == word && {
+            let prev = doc.text(t - 1);
+            let name_before = lex.names.starts(prev)
+                || feats[t - 1].title > 0
+                // علي and على fold alike: before a family name it is the given name.
+                || prev == "علي"
+                || (t >= 2 && lex.names.starts(doc.text(t - 2)) && feats[t - 1].word);
+            name_before && feats[t - 1].word
+        }
+    })
+}

@@ -101,6 +101,20 @@ const ROWS: &[Row] = &[
     row("capital_as_government", "وقالت موسكو إن العقوبات لن تغير موقفها.", 0, Some("موسكو"), Some(OfficialBody)),
     row("description_plural", "وقال مدعون إن المتهمين تلقوا رشاوى.", 0, Some("مدعون"), Some(Anonymous)),
     row("country_body", "نفت دولة جنوب السودان أن تكون سمحت بإقامة القاعدة.", 0, Some("دولة جنوب السودان"), Some(OfficialBody)),
+    // a person needs evidence: a given name, a title with a name, a family name, a foreign
+    // name, a surname given before, or a singular verb whose subject the name is
+    row("person_family_name", "وقال الزهراني إن الموسم سيبدأ مبكرا.", 0, Some("الزهراني"), Some(NamedPerson)),
+    row("no_person_definite_noun", "وقالت الأمانة إن الحديقة ستفتح غدا.", 0, Some("الأمانة"), Some(Unknown)),
+    row("person_foreign_name", "وقالت ميغان سيريل إن الفيلم سيعرض قريبا.", 0, Some("ميغان سيريل"), Some(NamedPerson)),
+    row("no_person_noun_phrase", "وكشفت سلسلة تغريدات أن الحفل تأجل.", 0, Some("سلسلة تغريدات"), Some(Unknown)),
+    row("person_singular_verb_subject", "وقال بلاتر إن الانتخابات ستجرى في موعدها.", 0, Some("بلاتر"), Some(NamedPerson)),
+    row("person_surname_introduced", "وأرسل وزير النفط علي العمير رسالة إلى نظيره. وقال العمير إن الخلاف بسيط.", 0, Some("العمير"), Some(NamedPerson)),
+    row("no_person_surname_not_introduced", "وقال العمير إن الخلاف بسيط.", 0, Some("العمير"), Some(Unknown)),
+    row("person_description_with_given_name", "وقال المسؤول الطبي خالد هشي إن المصابين نقلوا إلى المستشفى.", 0, Some("المسؤول الطبي خالد هشي"), Some(NamedPerson)),
+    row("no_person_preposition_after_title", "وقال متحدث باسم الرئاسة في نيجيريا إن الرئيس بخير.", 0, Some("متحدث باسم الرئاسة في نيجيريا"), Some(Anonymous)),
+    row("another_is_anonymous", "وقال آخر إن الطريق مغلق منذ الصباح.", 0, Some("آخر"), Some(Anonymous)),
+    row("participle_plural_anonymous", "وقال منظمون إن الحضور تجاوز المتوقع.", 0, Some("منظمون"), Some(Anonymous)),
+    row("same_source_joins", "وقال مصدر أمني إن المهاجمين فروا. وأضاف نفس المصدر أن البحث جار.", 1, Some("مصدر أمني"), Some(Anonymous)),
 ];
 
 #[test]
