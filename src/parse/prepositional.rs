@@ -5,6 +5,9 @@ use super::{content, Draft, Meta, Parser};
 use crate::lexicon::{Marker, PrepCue, WordClass};
 use crate::model::CueKind;
 
+/// How far back a trailing prepositional cue looks for the start of the clause it qualifies.
+const CLAUSE_REACH: usize = 200;
+
 impl Parser<'_> {
     pub(super) fn prep(&self, start: usize, end: usize, cue: PrepCue) -> Option<Draft> {
         let lemma = self.doc.folded(start, end).to_string();
@@ -190,9 +193,19 @@ impl Parser<'_> {
                 && k > 0
                 && (self.feats[k - 1].punct == Some(')') || k - s_start < 6)
         };
-        (s_start..e)
-            .rev()
-            .find(|&k| self.feats[k].punct == Some(':') || dateline_dash(k))
-            .map_or(s_start, |k| k + 1)
+        let from = e.saturating_sub(CLAUSE_REACH).max(s_start);
+        for k in (from..e).rev() {
+            if self.feats[k].punct == Some(':') || dateline_dash(k) {
+                return k + 1;
+            }
+            // بحسب مصدر، X، وفقا لمصدر آخر: an earlier prepositional cue and its source end
+            // the clause before (so contents never hold one another, whatever repeats).
+            if self.feats[k].prep_cue {
+                return (k + 1..e)
+                    .find(|&m| self.feats[m].punct == Some('،'))
+                    .map_or(e, |m| m + 1);
+            }
+        }
+        from
     }
 }

@@ -153,3 +153,34 @@ fn table_mentions_contents_quotes() {
         failures.join("\n")
     );
 }
+
+/// The bytes of content the analysis gives for `unit` repeated to about `size` bytes.
+fn content_bytes(analyzer: &Analyzer, unit: &str, size: usize) -> usize {
+    let text = unit.repeat(size / unit.len());
+    analyzer
+        .analyze(&text)
+        .attributions
+        .iter()
+        .filter_map(|a| a.content.as_ref())
+        .map(|c| c.end - c.start)
+        .sum()
+}
+
+#[test]
+fn repeated_cues_give_output_linear_in_the_input() {
+    // A content never runs back over another cue: repeating a cue family ten times as often
+    // gives about ten times the content, not a hundred.
+    let analyzer = Analyzer::new();
+    for family in ["بحسب مصدر", "وفقا لمصدر", "نقلا عن مصدر", "حسبما أفاد مصدر"]
+    {
+        for sep in ["، ", ". ", "\n"] {
+            let unit = format!("وقع الحادث أمس {family}{sep}");
+            let small = content_bytes(&analyzer, &unit, 4_000).max(1);
+            let large = content_bytes(&analyzer, &unit, 40_000);
+            assert!(
+                large <= small * 12,
+                "{family:?} with {sep:?}: {small} bytes of content, then {large}"
+            );
+        }
+    }
+}
