@@ -104,8 +104,14 @@ pub fn parse(doc: &Document, lex: &Lexicon, cues: &Cues, skip_paragraph: &[bool]
     if let Some(d) = p.headline(skip_paragraph) {
         out.push(d);
     }
+    // The direct quotation the cues are inside, if any: a verb of saying there is the quoted
+    // speaker's own wording, not a new attribution (قال: «لن أقول إننا خسرنا»).
+    let mut quoted: Option<(usize, usize)> = None;
     for cue in &cues.cues {
         let at = cue.start();
+        if quoted.is_some_and(|(s, e)| s < at && at < e) && p.first_person(at) {
+            continue;
+        }
         if used[at]
             || skip_paragraph
                 .get(doc.tokens[at].paragraph as usize)
@@ -144,6 +150,9 @@ pub fn parse(doc: &Document, lex: &Lexicon, cues: &Cues, skip_paragraph: &[bool]
                 for (u, f) in used[d.cue.1..cs].iter_mut().zip(&cues.feats[d.cue.1..cs]) {
                     *u |= !f.prep_cue;
                 }
+            }
+            if d.quote == QuoteType::Direct {
+                quoted = d.content.filter(|&(s, _)| s > d.cue.0);
             }
             out.push(d);
         }
@@ -398,6 +407,16 @@ impl<'a> Parser<'a> {
             }
         }
         Some((j, end))
+    }
+
+    /// A present form of the first person (أقول، ونؤكد، لن أعلق): inside a quotation, the
+    /// speaker's own words.
+    fn first_person(&self, at: usize) -> bool {
+        self.forms(at).iter().any(|f| f.tense == Tense::Present)
+            && crate::clitics::without_conjunction(self.word(at)).any(|(_, r)| {
+                let r = r.strip_prefix('س').unwrap_or(r);
+                r.starts_with(['ا', 'ن']) && r.chars().count() > 3
+            })
     }
 
     /// Who can speak: where a noun phrase `s..e` stops naming a speaker, or none when its head

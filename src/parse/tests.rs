@@ -184,3 +184,13 @@ fn repeated_cues_give_output_linear_in_the_input() {
         }
     }
 }
+
+#[test]
+fn first_person_verbs_inside_a_quote_are_the_speakers_own_words() {
+    let analyzer = Analyzer::new();
+    let own = analyzer.analyze("وقال المدرب: «لن أقول إننا خسرنا، فالأرقام تتحسن كل أسبوع».");
+    assert_eq!(own.attributions.len(), 1, "{:?}", own.attributions);
+    // A third person inside the quotation is still somebody else's statement.
+    let other = analyzer.analyze("وقال المدرب: «أكد اللاعبون أنهم جاهزون للمباراة».");
+    assert_eq!(other.attributions.len(), 2, "{:?}", other.attributions);
+}
