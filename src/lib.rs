@@ -200,6 +200,7 @@ fn build(
                 addressee: d.addressee.map(span),
                 medium: d.medium.map(span),
                 time: d.time.map(span),
+                target: d.target.map(span),
                 parent: linked.parents[i].map(att_id),
                 claim: linked.claim_of[i].map(claim_id),
                 chain: chain_ids(i),

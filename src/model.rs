@@ -251,6 +251,8 @@ pub struct Attribution {
     pub medium: Option<TextSpan>,
     /// When (أمس، يوم الخميس …).
     pub time: Option<TextSpan>,
+    /// Who the content is about, where the cue's frame names it: the accused (اتهمت X «Y» بـ).
+    pub target: Option<TextSpan>,
     /// The attribution whose content holds this one, for chains.
     pub parent: Option<String>,
     /// The claim it is about.

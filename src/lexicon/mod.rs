@@ -56,6 +56,8 @@ pub enum Frame {
     Statement,
     /// Only as the head of a phrase.
     Phrase,
+    /// اتهم X Y بـ: the subject accuses a target, the charge after بـ.
+    Accuse,
 }
 
 /// A verb of saying.
@@ -528,6 +530,7 @@ impl Lexicon {
             "outreach" => Frame::Outreach,
             "statement" => Frame::Statement,
             "phrase" => Frame::Phrase,
+            "accuse" => Frame::Accuse,
             f => return Err(format!("unknown frame {f}")),
         };
         let verb = Verb {

@@ -2,11 +2,99 @@
 //! (تواصلت X مع Y للتعليق), statements as sources (وجاء في البيان أن) and relays
 //! (نقلت X عن Y قوله إن).
 
-use super::{content, Draft, Parser};
+use super::{content, grammar, Draft, Parser};
 use crate::lexicon::{Marker, WordClass};
 use crate::model::{CueKind, QuoteType, Stance};
 
+/// How far after an accusation's verb its charge (بـ) may stand.
+const CHARGE_REACH: usize = 16;
+
 impl Parser<'_> {
+    /// accusation: اتهمت النيابة العامة رجل الأعمال الفار بتهريب أموال عامة — the subject, then
+    /// the target, then the charge after بـ. The content is the target with its charge; a
+    /// subject that cannot speak (or none) leaves the source to the discourse (واتهمت جهات
+    /// خارجية بتمويلهم after وقالت الشرطة). Without a charge the verb reads as any verb with a
+    /// noun object.
+    pub(super) fn accusation(&self, mut d: Draft, at: usize, enclitic: bool) -> Option<Draft> {
+        let start = at + 1;
+        let limit = (at + CHARGE_REACH).min(self.n());
+        let charge = (start + 1..limit)
+            .take_while(|&k| {
+                self.same_sentence(at, k)
+                    && (self.feats[k].word || self.feats[k].is_quote())
+                    && !self.is(k, WordClass::Complementizer)
+            })
+            .find(|&k| self.charge_at(k))?;
+        // اتهمته الشرطة بـ: the pronoun is the target, the words before the charge the subject.
+        let (subject, target) = if enclitic {
+            (Some((start, charge)), None)
+        } else {
+            match self.accused_start(start, charge) {
+                Some(k) => (Some((start, k)), Some((k, charge))),
+                None => (None, Some((start, charge))),
+            }
+        };
+        let subject = subject.filter(|&(s, e)| {
+            self.speaker_end(s, e) == Some(e) && self.feats[s..e].iter().all(grammar::name_word)
+        });
+        d.mention = subject.or_else(|| self.subject_before(at));
+        d.target = target;
+        let from = target.map_or(charge, |(s, _)| s);
+        let (s, e) = self.content_from(from)?;
+        d.content = Some((s, e));
+        d.quote = content::quote_type(&self.roles, s, e);
+        if d.quote == QuoteType::Indirect {
+            d.quote = QuoteType::None;
+        }
+        Some(d)
+    }
+
+    /// The one accused at `k`, up to its charge or the end of its noun phrase.
+    fn accused_at(&self, k: usize) -> Option<(usize, usize)> {
+        let limit = (k + CHARGE_REACH).min(self.n());
+        let end = (k + 1..limit)
+            .take_while(|&m| self.same_sentence(k, m) && self.feats[m].word)
+            .find(|&m| self.charge_at(m) || self.is(m, WordClass::Prep))
+            .unwrap_or_else(|| {
+                (k..limit)
+                    .take_while(|&m| self.same_sentence(k, m) && self.feats[m].word)
+                    .last()
+                    .map_or(k, |m| m + 1)
+            });
+        (end > k).then_some((k, end))
+    }
+
+    /// A charge: بـ + a noun (بتهريب، بالفساد), not a name or a place (ببريطانيا).
+    fn charge_at(&self, k: usize) -> bool {
+        let w = self.word(k);
+        crate::clitics::without_conjunction(w).any(|(_, r)| {
+            r.strip_prefix('ب').is_some_and(|rest| {
+                rest.chars().count() >= 3
+                    && !self.lex.places.starts(rest)
+                    && !self.lex.names.starts(rest)
+                    && !self
+                        .lex
+                        .bodies
+                        .starts(crate::clitics::without_article(rest))
+            })
+        })
+    }
+
+    /// Where the target starts between the verb and the charge, after a subject that can speak:
+    /// a new noun phrase (a word without the article after one with it: النيابة العامة | رجل
+    /// الأعمال), a source's head, or a quotation; none when the words are one noun phrase.
+    fn accused_start(&self, s: usize, charge: usize) -> Option<usize> {
+        (s + 1..charge).find(|&k| {
+            let w = self.word(k);
+            let prev = self.word(k - 1);
+            let definite = |x: &str| crate::clitics::without_article(x) != x;
+            let new_phrase = !definite(w) && definite(prev) && self.feats[k - 1].title == 0;
+            new_phrase
+                || (self.source_head(k) && !self.is(k - 1, WordClass::Prep) && k > s + 1)
+                || self.feats[k].is_open_quote()
+        })
+    }
+
     pub(super) fn phrase(&self, mut d: Draft, at: usize, verb: usize) -> Option<Draft> {
         let phrases = self.lex.phrases.get(&verb)?;
         let limit = (at + 14).min(self.n());
@@ -45,10 +133,14 @@ impl Parser<'_> {
                 let ends_in_prep = phr
                     .rest
                     .last()
-                    .is_some_and(|w| matches!(w.as_str(), "علي" | "عن"));
+                    .is_some_and(|w| matches!(w.as_str(), "علي" | "عن" | "الي" | "ل"));
                 if ends_in_prep && self.feats.get(after).is_some_and(|f| f.word) {
-                    // تحفظ على ذكر الأسماء: the topic follows the phrase.
+                    // تحفظ على ذكر الأسماء: the topic follows the phrase; وجهت أصابع الاتهام إلى
+                    // الحكومة: the one accused, with the charge after it.
                     d.content = self.content_from(after);
+                    if d.stance == Stance::Alleges {
+                        d.target = self.accused_at(after);
+                    }
                 } else if matches!(self.word(after), "علي" | "عن" | "بشان" | "حول")
                     && self.feats.get(after + 1).is_some_and(|f| f.word)
                 {

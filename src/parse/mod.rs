@@ -12,6 +12,8 @@
 //! refusal      = [neg] HEAD [mention] REST [("على" | "عن") topic]              (رفض X التعليق)
 //!              | neg HEAD REST mention                                         (لم يتسن الوصول إلى X)
 //! outreach     = VERB mention ("مع" | "إلى" | ب-) addressee … REQUEST          (تواصلت X مع Y للتعليق)
+//! accusation   = VERB [subject] target ب-charge                                (اتهمت X Y بتهريب أموال)
+//!              | HEAD [subject] REST ("إلى" | "على") target [charge]           (وجهت X أصابع الاتهام إلى Y)
 //! statement    = "جاء" "في" STATEMENT-NOUN … complement content               (وجاء في البيان أن)
 //! relay        = "نقل" mention "عن" mention ["قوله"] complement content        (نقلت X عن Y قوله إن)
 //! formula      = FORMULA mention [("في" | "عن" | "بشأن") topic]               (لم تكن هناك كلمة من X)
@@ -70,6 +72,9 @@ pub struct Draft {
     pub also: Option<usize>,
     /// The one whose words are relayed (نقلت الوكالة عن «مسؤول» قوله إن).
     pub relayed: Option<(usize, usize)>,
+    /// Who the content is about, where the frame names it: the accused (اتهمت X «Y» بـ،
+    /// وجهت X أصابع الاتهام إلى «Y»).
+    pub target: Option<(usize, usize)>,
 }
 
 impl Draft {
@@ -92,6 +97,7 @@ impl Draft {
             time: None,
             also: None,
             relayed: None,
+            target: None,
         }
     }
 }
@@ -257,7 +263,11 @@ impl<'a> Parser<'a> {
             .take_while(|&k| self.same_sentence(i, k))
             .find(|&k| self.feats[k].finite)
             .is_some_and(|k| {
-                (k + 1..(k + 4).min(self.n())).any(|m| self.complement(m, false).is_some())
+                // واتهمت جهات خارجية بتمويلهم: an accusation is a statement of its own.
+                self.forms(k)
+                    .first()
+                    .is_some_and(|f| self.lex.verbs[f.verb].frame == Frame::Accuse)
+                    || (k + 1..(k + 4).min(self.n())).any(|m| self.complement(m, false).is_some())
                     || (k + 1..(k + 7).min(self.n())).any(|m| {
                         self.lex.marks(self.word(m), Marker::ClaimNoun)
                             || (self.is(m, WordClass::Demonstrative)
@@ -514,6 +524,11 @@ impl<'a> Parser<'a> {
             Frame::Phrase => return self.phrase(d, at, form.verb),
             Frame::Outreach => return self.outreach(d, at),
             Frame::Statement => return self.statement(d, at),
+            Frame::Accuse => {
+                if let Some(found) = self.accusation(d.clone(), at, enclitic) {
+                    return Some(found);
+                }
+            }
             _ => {}
         }
         // رفض التعليق، امتنع عن التعليق: a verb that heads a phrase tries it first.
@@ -583,8 +598,8 @@ impl<'a> Parser<'a> {
             .filter(|&(_, strong)| strong)
             .map(|(m, _)| m)
             .or_else(|| self.issuer_before(at));
-        let allow_object =
-            matches!(verb.frame, Frame::Object) || (negated && verb.negated.is_some());
+        let allow_object = matches!(verb.frame, Frame::Object | Frame::Accuse)
+            || (negated && verb.negated.is_some());
         let strong_object = allow_object
             && (negated
                 || svo.is_some()

@@ -194,3 +194,24 @@ fn first_person_verbs_inside_a_quote_are_the_speakers_own_words() {
     let other = analyzer.analyze("وقال المدرب: «أكد اللاعبون أنهم جاهزون للمباراة».");
     assert_eq!(other.attributions.len(), 2, "{:?}", other.attributions);
 }
+
+#[test]
+fn an_accusation_names_its_target() {
+    let analyzer = Analyzer::new();
+    let target = |text: &str| {
+        analyzer.analyze(text).attributions[0]
+            .target
+            .as_ref()
+            .map(|t| t.text.clone())
+    };
+    assert_eq!(
+        target("واتهمت النيابة العامة رجل الأعمال الفار بتهريب أموال عامة.").as_deref(),
+        Some("رجل الأعمال الفار")
+    );
+    assert_eq!(
+        target("ووجهت الحكومة أصابع الاتهام إلى الانفصاليين بإسقاط الطائرة.").as_deref(),
+        Some("الانفصاليين")
+    );
+    // A plain statement names no target.
+    assert_eq!(target("وقالت الشرطة إن الطريق مغلق."), None);
+}
