@@ -31,6 +31,7 @@ pub mod html;
 pub mod lexicon;
 pub mod link;
 pub mod lint;
+pub mod mine;
 pub mod model;
 pub mod normalize;
 mod offsets;
