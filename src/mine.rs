@@ -164,9 +164,12 @@ impl<'a> Miner<'a> {
         }
         let w = Window {
             doc: &doc,
+            text,
             feats: &cues.feats,
             lex: self.lex,
+            index: &self.index,
         };
+        let mut found = Vec::new();
         for i in 0..doc.len() {
             if quoted[i] || !w.open_word(i) || prep_cue[i] {
                 continue;
@@ -174,8 +177,11 @@ impl<'a> Miner<'a> {
             let base = w.base(i);
             *self.seen.entry(stem(base)).or_default() += 1;
             if let Some((kind, key, ev)) = w.candidate(i) {
-                self.record(&doc, text, i, kind, key, base, ev);
+                found.push((i, kind, key, base.to_string(), ev));
             }
+        }
+        for (i, kind, key, base, ev) in found {
+            self.record(&doc, text, i, kind, key, &base, ev);
         }
     }
 
@@ -326,8 +332,10 @@ fn context(doc: &Document, text: &str, i: usize) -> String {
 
 struct Window<'d> {
     doc: &'d Document,
+    text: &'d str,
     feats: &'d [Feat],
     lex: &'d Lexicon,
+    index: &'d Index,
 }
 
 impl Window<'_> {
@@ -357,7 +365,15 @@ impl Window<'_> {
         }
         let w = self.word(i);
         let base = self.base(i);
-        !w.chars().next().is_some_and(|c| c.is_ascii_digit())
+        let span = self.doc.span(i, i + 1);
+        // A ta marbuta, lost in folding, marks a noun (وزارة is not و + زار).
+        let feminine = self.text.get(span.start..span.end).is_some_and(|t| t.ends_with('ة'));
+        let entry = |x: &str| self.index.get(x);
+        !feminine
+            && !entry(w).place
+            && !entry(w).name
+            && !entry(base).name
+            && !w.chars().next().is_some_and(|c| c.is_ascii_digit())
             && clitics::at_least(base, 3)
             && base.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
             && !base.starts_with("ال")
@@ -392,12 +408,30 @@ impl Window<'_> {
                 ev.colon += 1;
                 true
             }
-            Some('«' | '"') => {
+            Some('«' | '"') if self.quotation_at(k) => {
                 ev.quote += 1;
                 true
             }
             _ => false,
         }
+    }
+
+    /// Whether the quotation mark at `k` opens a quotation of five words or more, or one whose
+    /// closer is lost: a quoted name (برنامج «حوار») is not speech.
+    fn quotation_at(&self, k: usize) -> bool {
+        let p = self.doc.tokens[k].paragraph as usize;
+        let end = self.doc.paragraphs[p].1;
+        let close = (k + 1..end).find(|&j| matches!(self.feats[j].punct, Some('»' | '"')));
+        close.is_none_or(|c| c - k > 5)
+    }
+
+    /// Whether a known cue opens the clause before `i`: then `i` is in its subject or
+    /// material, not a verb of its own (وقال أوباما إن، في تصريح صحفي إن).
+    fn after_known_cue(&self, i: usize) -> bool {
+        (i.saturating_sub(8)..i)
+            .rev()
+            .take_while(|&k| !self.feats[k].is_stop() && self.feats[k].punct != Some(':'))
+            .any(|k| self.feats[k].verb || self.feats[k].prep_cue)
     }
 
     /// Whether the noun at `k` names someone who can speak: a title, a medium, a body head or an
@@ -440,6 +474,9 @@ impl Window<'_> {
                 ev.complementizer += 1;
                 return Some((Kind::Masdar, masdar.to_string(), ev));
             }
+            return None;
+        }
+        if self.after_known_cue(i) {
             return None;
         }
         if self.reported_at(i + 1, &mut ev) {
