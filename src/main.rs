@@ -420,7 +420,11 @@ fn mine(mut input: Input, format: LintFormat, opts: isnad::mine::Options) -> Res
             Ok((_, text)) => miner.add(&text),
             Err(e) => {
                 eprintln!("isnad: {id}: {e}");
-                code = code.max(if e.is_bad_input() { EXIT_BAD_INPUT } else { EXIT_IO });
+                code = code.max(if e.is_bad_input() {
+                    EXIT_BAD_INPUT
+                } else {
+                    EXIT_IO
+                });
             }
         }
     }

@@ -367,7 +367,10 @@ impl Window<'_> {
         let base = self.base(i);
         let span = self.doc.span(i, i + 1);
         // A ta marbuta, lost in folding, marks a noun (وزارة is not و + زار).
-        let feminine = self.text.get(span.start..span.end).is_some_and(|t| t.ends_with('ة'));
+        let feminine = self
+            .text
+            .get(span.start..span.end)
+            .is_some_and(|t| t.ends_with('ة'));
         let entry = |x: &str| self.index.get(x);
         !feminine
             && !entry(w).place
@@ -626,7 +629,15 @@ mod tests {
 
     #[test]
     fn inflected_forms_meet_under_one_stem() {
-        for w in ["اوردت", "اورد", "يورد", "سيوردون", "موردا", "اوردوا", "تورد"] {
+        for w in [
+            "اوردت",
+            "اورد",
+            "يورد",
+            "سيوردون",
+            "موردا",
+            "اوردوا",
+            "تورد",
+        ] {
             assert_eq!(stem(w), "ورد", "{w}");
         }
         assert_eq!(stem("تحدث"), stem("يتحدث"));
@@ -688,7 +699,10 @@ mod tests {
 
     #[test]
     fn text_output_lists_counts_forms_and_contexts() {
-        let m = mine(&["وأوردت الوكالة أن الميناء أغلق.", "وأورد التقرير أن الأسعار ارتفعت."]);
+        let m = mine(&[
+            "وأوردت الوكالة أن الميناء أغلق.",
+            "وأورد التقرير أن الأسعار ارتفعت.",
+        ]);
         let t = text(&m);
         assert!(t.starts_with("# 2 documents, 1 candidates\n"), "{t}");
         assert!(t.contains("verb\tاورد\tcount 2\tdocs 2"), "{t}");
