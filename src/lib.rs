@@ -101,7 +101,7 @@ impl Analyzer {
             .filter(|_| !resolution.entities.is_empty())
             .map(|_| 0);
         // Paragraphs before the dateline's are the headline.
-        let body_from = cleaned.dateline.map_or(0, |(s, _)| doc.tokens[s].paragraph);
+        let body_from = cleaned.body_from(&doc);
         let linked = link::link(
             &doc,
             lex,
