@@ -16,7 +16,7 @@
 //! | `header_line` | a short paragraph of dash-separated segments | عين اليوم – جدة، تونس - وات |
 //! | `dashed_lead` | segments each followed by a dash at the paragraph's start | رويترز - …، القاهرة - رويترز - … |
 //! | `agency_line` | a short paragraph with a date that ends in the outlet | الرياض 26 شوال 1436 هـ … 2015 م واس |
-//! | `credit` | the text ends with (OUTLET) or a dash and OUTLET | … (رويترز)، … — أ ف ب |
+//! | `credit` | the text ends with (OUTLET), a dash and OUTLET, or المصدر: OUTLET | … (رويترز)، … — أ ف ب |
 //!
 //! A header paragraph that holds nothing but the dateline is skipped.
 
@@ -140,8 +140,17 @@ fn segments(words: &[&str], end: usize) -> Vec<(usize, usize)> {
     out
 }
 
-/// The dateline at the start of one paragraph.
+/// The dateline at the start of one paragraph, or after a scraper's Latin words before it
+/// ("Next Previous عين اليوم – جدة").
 fn dateline_in(doc: &Document, lex: &Lexicon, (s, e): (usize, usize)) -> Option<Dateline> {
+    let latin = |i: usize| doc.text(i).bytes().all(|b| b.is_ascii_alphabetic());
+    (s..e.min(s + 3))
+        .take_while(|&i| i == s || latin(i - 1))
+        .find_map(|from| header(doc, lex, (from, e)))
+}
+
+/// The dateline at the start of tokens `s..e`.
+fn header(doc: &Document, lex: &Lexicon, (s, e): (usize, usize)) -> Option<Dateline> {
     let n = (e - s).min(AGENCY_LINE + 1);
     let words: Vec<&str> = (s..s + n).map(|i| doc.text(i)).collect();
     let at = |(a, b): (usize, usize), whole: bool| Dateline {
@@ -213,7 +222,8 @@ fn dateline_in(doc: &Document, lex: &Lexicon, (s, e): (usize, usize)) -> Option<
     None
 }
 
-/// A credit ending the text: "(رويترز)", "— أ ف ب", "-وات-", with a final full stop or not.
+/// A credit ending the text: "(رويترز)", "— أ ف ب", "-وات-", "المصدر: وات", with a final full
+/// stop or not.
 fn credit_in(doc: &Document, lex: &Lexicon, (s, e): (usize, usize)) -> Option<(usize, usize)> {
     let from = e.saturating_sub(8).max(s);
     let mut words: Vec<&str> = (from..e).map(|i| doc.text(i)).collect();
@@ -227,10 +237,11 @@ fn credit_in(doc: &Document, lex: &Lexicon, (s, e): (usize, usize)) -> Option<(u
     let end = words.len();
     (0..end).find_map(|k| {
         let before = k.checked_sub(1).map(|b| words[b]);
+        let source_colon = before == Some(":") && k >= 2 && words[k - 2] == "المصدر";
         let opens = if closes {
             before == Some("(")
         } else {
-            before == Some("-")
+            before == Some("-") || source_colon
         };
         let (a, b) = outlet(lex, &words, k, end).filter(|_| opens)?;
         Some((from + a, from + b))
@@ -318,6 +329,10 @@ mod tests {
             Some("وات")
         );
         assert_eq!(outlet_of("جدة – الرياض\nافتتحت البلدية حديقة."), None);
+        assert_eq!(
+            outlet_of("Next Previous عين اليوم – أبها\nافتتحت البلدية حديقة.").as_deref(),
+            Some("عين اليوم")
+        );
     }
 
     #[test]
@@ -379,6 +394,10 @@ mod tests {
         assert_eq!(
             outlet_of("عاد الهدوء.\nوفتحت المحلات.\nوعادت الحركة.\nوفتحت المدارس أبوابها -وات-")
                 .as_deref(),
+            Some("وات")
+        );
+        assert_eq!(
+            outlet_of("عاد الهدوء.\nوفتحت المحلات.\nوعادت الحركة.\nالمصدر : وات").as_deref(),
             Some("وات")
         );
         // An outlet named at the end of a sentence is no credit.
