@@ -129,13 +129,16 @@ fn outlet(lex: &Lexicon, words: &[&str], from: usize, to: usize) -> Option<(usiz
 fn segments(words: &[&str], end: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
-    for k in 0..=end {
-        if k == end || separates(words[k]) {
+    for (k, w) in words[..end].iter().enumerate() {
+        if separates(w) {
             if start < k {
                 out.push((start, k));
             }
             start = k + 1;
         }
+    }
+    if start < end {
+        out.push((start, end));
     }
     out
 }
