@@ -146,6 +146,21 @@ pub struct Analyzed {
 /// Decodes and analyzes one item. For HTML the extracted text is analyzed and the analysis
 /// carries it as `text`.
 pub fn analyze(analyzer: &Analyzer, item: Item, opts: Options) -> Result<Analyzed> {
+    let html = item.format == Format::Html;
+    let (meta, text) = read(item, opts)?;
+    let mut analysis = analyzer.analyze(&text);
+    if html {
+        analysis.text = Some(text.clone());
+    }
+    Ok(Analyzed {
+        meta,
+        text,
+        analysis,
+    })
+}
+
+/// Decodes one item into the text an analysis reads: an HTML page's extracted article text.
+pub fn read(item: Item, opts: Options) -> Result<(Meta, String)> {
     let body = item.body?;
     if body.len() > opts.max_bytes {
         return Err(Error::TooLarge {
@@ -167,21 +182,9 @@ pub fn analyze(analyzer: &Analyzer, item: Item, opts: Options) -> Result<Analyze
         Body::Bytes(b) => decode::decode_owned(b)?,
     };
     if item.format == Format::Html {
-        let extracted = html::extract(&text);
-        let mut analysis = analyzer.analyze(&extracted);
-        analysis.text = Some(extracted.clone());
-        return Ok(Analyzed {
-            meta: item.meta,
-            text: extracted,
-            analysis,
-        });
+        return Ok((item.meta, html::extract(&text)));
     }
-    let analysis = analyzer.analyze(&text);
-    Ok(Analyzed {
-        meta: item.meta,
-        text,
-        analysis,
-    })
+    Ok((item.meta, text))
 }
 
 /// The JSON Lines record of an analysis: its metadata, then the `isnad/1` fields.

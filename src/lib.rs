@@ -31,6 +31,7 @@ pub mod html;
 pub mod lexicon;
 pub mod link;
 pub mod lint;
+pub mod mine;
 pub mod model;
 pub mod normalize;
 mod offsets;
@@ -100,7 +101,7 @@ impl Analyzer {
             .filter(|_| !resolution.entities.is_empty())
             .map(|_| 0);
         // Paragraphs before the dateline's are the headline.
-        let body_from = cleaned.dateline.map_or(0, |(s, _)| doc.tokens[s].paragraph);
+        let body_from = cleaned.body_from(&doc);
         let linked = link::link(
             &doc,
             lex,

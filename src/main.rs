@@ -79,6 +79,24 @@ enum Command {
         #[arg(long, value_enum, default_value_t = CorpusFormat::Html, requires = "corpus")]
         format: CorpusFormat,
     },
+    /// Mine an archive (JSON Lines) for reporting verbs, verbal nouns and frames the lexicon
+    /// lacks: each with its counts, forms and a few contexts, for review.
+    Mine {
+        #[command(flatten)]
+        input: Input,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = LintFormat::Text)]
+        format: LintFormat,
+        /// Drop candidates seen fewer times.
+        #[arg(long, value_name = "N", default_value_t = 5)]
+        min_count: usize,
+        /// Contexts shown per candidate.
+        #[arg(long, value_name = "N", default_value_t = 3)]
+        contexts: usize,
+        /// Show at most this many candidates (0: all).
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        limit: usize,
+    },
     /// The sourcing graph of an article: sources and claims, and who says, supports, opposes,
     /// declines or relays what.
     Graph {
@@ -312,6 +330,21 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                 isnad::report::html(&d.text, &d.analysis, &d.meta.id)
             })
         }
+        Command::Mine {
+            input,
+            format,
+            min_count,
+            contexts,
+            limit,
+        } => mine(
+            input,
+            format,
+            isnad::mine::Options {
+                min_count,
+                contexts,
+                limit,
+            },
+        ),
         Command::Graph { input, format } => {
             let job = Job::new(&input)?;
             if job.many {
@@ -370,6 +403,40 @@ fn corpus(mut input: Input, path: PathBuf, format: CorpusFormat) -> Result<u8, F
     };
     write_output(input.output.as_deref(), out.as_bytes()).map_err(Failure::io)?;
     Ok(failed)
+}
+
+/// Cue mining over the documents the flags name (standard input: JSON Lines).
+fn mine(mut input: Input, format: LintFormat, opts: isnad::mine::Options) -> Result<u8, Failure> {
+    let stdin = input.files.is_empty() || input.files.iter().any(|p| p.as_os_str() == "-");
+    if stdin && input.input == InputKind::Auto {
+        input.input = InputKind::Jsonl;
+    }
+    let job = Job::new(&input)?;
+    let mut miner = isnad::mine::Miner::new(job.analyzer.lexicon(), opts.contexts);
+    let mut code = 0;
+    for item in Reader::new(job.origins.clone(), job.format) {
+        let id = item.meta.id.clone();
+        match batch::read(item, job.opts) {
+            Ok((_, text)) => miner.add(&text),
+            Err(e) => {
+                eprintln!("isnad: {id}: {e}");
+                code = code.max(if e.is_bad_input() {
+                    EXIT_BAD_INPUT
+                } else {
+                    EXIT_IO
+                });
+            }
+        }
+    }
+    let mined = miner.finish(opts);
+    let out = match format {
+        LintFormat::Text => isnad::mine::text(&mined),
+        LintFormat::Json => {
+            serde_json::to_string_pretty(&mined).expect("the candidates serialize") + "\n"
+        }
+    };
+    write_output(input.output.as_deref(), out.as_bytes()).map_err(Failure::io)?;
+    Ok(code)
 }
 
 /// One run over the documents the flags name.
