@@ -39,6 +39,7 @@ pub mod render;
 pub mod report;
 pub mod resolve;
 pub mod segment;
+pub mod serve;
 
 pub use error::{Error, Result};
 pub use lexicon::Lexicon;
