@@ -252,7 +252,7 @@ mod tests {
         let bad = item(Kind::Json, bytes).unwrap_err();
         assert_eq!(
             bad,
-            Refusal::Encoding("input is not valid UTF-8 at byte 11".into())
+            Refusal::Encoding("input is not valid UTF-8 at byte 12".into())
         );
     }
 

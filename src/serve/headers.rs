@@ -112,16 +112,48 @@ fn blocks<'a>(html: &'a str, tag: &'a str) -> impl Iterator<Item = &'a str> {
     })
 }
 
-/// The values of each ` name="…"` attribute (the templates quote with `"`).
+/// The values of each ` name="…"` attribute (the templates quote with `"`), outside the
+/// style and script blocks, whose text is not markup.
 fn attributes<'a>(html: &'a str, name: &'a str) -> impl Iterator<Item = &'a str> {
     let open = format!(" {name}=\"");
+    markup(html).flat_map(move |part| {
+        let open = open.clone();
+        let mut rest = part;
+        std::iter::from_fn(move || {
+            let at = rest.find(&open)?;
+            let value = &rest[at + open.len()..];
+            let end = value.find('"')?;
+            rest = &value[end..];
+            Some(&value[..end])
+        })
+    })
+}
+
+/// The stretches of a page between its `<style>` and `<script>` blocks.
+fn markup(html: &str) -> impl Iterator<Item = &str> {
     let mut rest = html;
     std::iter::from_fn(move || {
-        let at = rest.find(&open)?;
-        let value = &rest[at + open.len()..];
-        let end = value.find('"')?;
-        rest = &value[end..];
-        Some(&value[..end])
+        if rest.is_empty() {
+            return None;
+        }
+        let next = ["<style", "<script"]
+            .iter()
+            .filter_map(|t| rest.find(t).map(|i| (i, *t)))
+            .min();
+        let Some((at, tag)) = next else {
+            return Some(std::mem::take(&mut rest));
+        };
+        let close = if tag == "<style" {
+            "</style>"
+        } else {
+            "</script>"
+        };
+        let part = &rest[..at];
+        rest = match rest[at..].find(close) {
+            Some(end) => &rest[at + end + close.len()..],
+            None => "",
+        };
+        Some(part)
     })
 }
 
@@ -138,6 +170,9 @@ mod tests {
             ["go()", "two()"]
         );
         assert_eq!(attributes(html, "style").collect::<Vec<_>>(), ["x: 1"]);
+        // Text that looks like an attribute inside a script is not one.
+        let script = "<script>s.replace(/ style=\"x\"/, 1)</script><b style=\"y\">";
+        assert_eq!(attributes(script, "style").collect::<Vec<_>>(), ["y"]);
     }
 
     #[test]
