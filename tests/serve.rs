@@ -49,13 +49,11 @@ impl Server {
         let log = Arc::new(Mutex::new(first));
         let sink = log.clone();
         std::thread::spawn(move || {
-            let mut rest = String::new();
             let mut buf = [0u8; 4096];
             loop {
                 match lines.read(&mut buf) {
                     Ok(0) | Err(_) => break,
                     Ok(n) => {
-                        rest.push_str(&String::from_utf8_lossy(&buf[..n]));
                         sink.lock()
                             .unwrap()
                             .push_str(&String::from_utf8_lossy(&buf[..n]));

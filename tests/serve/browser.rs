@@ -194,8 +194,8 @@ fn a_real_browser_uses_the_desk() {
     let last = DRAFT
         .trim_end()
         .trim_end_matches('.')
-        .split(' ')
-        .last()
+        .rsplit(' ')
+        .next()
         .unwrap();
     cdp.until(
         &format!(
