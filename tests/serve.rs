@@ -269,6 +269,22 @@ fn each_bad_input_has_its_answer() {
 }
 
 #[test]
+fn a_burst_waits_for_the_one_worker() {
+    let server = Arc::new(Server::start(&["--workers", "1"]));
+    let clients: Vec<_> = (0..16)
+        .map(|_| {
+            let s = server.clone();
+            std::thread::spawn(move || s.post("/api/report", "text/plain", DRAFT.as_bytes()))
+        })
+        .collect();
+    let answers: Vec<Answer> = clients.into_iter().map(|c| c.join().unwrap()).collect();
+    for a in &answers {
+        assert_eq!(a.status, 200, "{}", a.text());
+        assert!(a.body == answers[0].body);
+    }
+}
+
+#[test]
 fn every_answer_carries_the_security_headers() {
     let server = Server::start(&["--max-bytes", "100"]);
     let answers = [
