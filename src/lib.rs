@@ -4,7 +4,8 @@
 //! [`decode`] → [`clean`] → [`normalize`] → [`segment`] → [`cues`] → [`parse`] → [`resolve`]
 //! → [`link`] → [`graph`] → [`render`], [`report`] and [`lint`]. Every span it reports is a UTF-8
 //! byte range into the original input. [`batch`] reads many documents (files, directories, JSON
-//! Lines) and analyzes them in parallel, in order; [`corpus`] counts an archive.
+//! Lines) and analyzes them in parallel, in order; [`corpus`] counts an archive; [`serve`] puts
+//! the analysis, the lint and the report behind a local page and HTTP API.
 //!
 //! ```
 //! let analyzer = isnad::Analyzer::new();
@@ -40,6 +41,7 @@ pub mod render;
 pub mod report;
 pub mod resolve;
 pub mod segment;
+pub mod serve;
 
 pub use error::{Error, Result};
 pub use lexicon::Lexicon;

@@ -106,6 +106,19 @@ enum Command {
         #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
         format: GraphFormat,
     },
+    /// The editor's desk: a local page where a draft is checked as it is written, and the
+    /// same analysis, lint and report as an HTTP API.
+    Serve {
+        /// Where to listen; anything but loopback is warned about.
+        #[arg(long, default_value = isnad::serve::DEFAULT_ADDR)]
+        addr: std::net::SocketAddr,
+        /// Refuse drafts larger than this many bytes (413).
+        #[arg(long, value_name = "BYTES", default_value_t = isnad::serve::DEFAULT_MAX_BYTES)]
+        max_bytes: usize,
+        /// Analyses run at once (default: one per core); more requests wait their turn.
+        #[arg(long, value_name = "N")]
+        workers: Option<usize>,
+    },
 }
 
 /// What every command reads and where it writes.
@@ -345,6 +358,11 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                 limit,
             },
         ),
+        Command::Serve {
+            addr,
+            max_bytes,
+            workers,
+        } => serve(addr, max_bytes, workers),
         Command::Graph { input, format } => {
             let job = Job::new(&input)?;
             if job.many {
@@ -368,6 +386,23 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             })
         }
     }
+}
+
+fn serve(
+    addr: std::net::SocketAddr,
+    max_bytes: usize,
+    workers: Option<usize>,
+) -> Result<u8, Failure> {
+    let workers =
+        workers.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let config = isnad::serve::Config {
+        addr,
+        max_bytes,
+        workers,
+        limits: Default::default(),
+    };
+    isnad::serve::run(Analyzer::new(), config).map_err(|e| Failure::io(e.into()))?;
+    Ok(0)
 }
 
 fn lang_labels(lang: Lang, text: &str) -> &'static Labels {
