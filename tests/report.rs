@@ -165,3 +165,22 @@ fn a_real_browser_renders_the_report() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The page costs a small multiple of the analysis on many short lines: marks are swept once,
+/// not scanned for every line (which took minutes on 100,000 lines).
+#[test]
+fn many_short_lines_report_in_linear_time() {
+    let text = "قال الوزير إن الوفد وصل.\n".repeat(20_000);
+    let analyzer = isnad::Analyzer::new();
+    let t = std::time::Instant::now();
+    let a = analyzer.analyze(&text);
+    let analyze = t.elapsed();
+    let t = std::time::Instant::now();
+    let page = isnad::report::html(&text, &a, "x");
+    let report = t.elapsed();
+    assert!(page.matches("class=\"cue ").count() >= 19_000);
+    assert!(
+        report <= 3 * analyze + std::time::Duration::from_millis(500),
+        "report {report:?} against analyze {analyze:?}"
+    );
+}

@@ -388,6 +388,15 @@ fn claim_views(a: &Analysis, l: &Labels) -> Vec<ClaimView> {
             .map(|t| t.text.chars().take(160).collect())
             .unwrap_or_else(|| l.stance(x.stance).to_string()),
     };
+    // Each claim's shared words, gathered in one pass over the relations.
+    let mut evidence_of: std::collections::HashMap<&str, Vec<&str>> =
+        std::collections::HashMap::new();
+    for r in &a.relations {
+        evidence_of
+            .entry(r.claim.as_str())
+            .or_default()
+            .extend(r.evidence.iter().map(String::as_str));
+    }
     let mut out = Vec::new();
     for c in &a.claims {
         let is_main = main.as_ref() == Some(&c.id);
@@ -432,12 +441,7 @@ fn claim_views(a: &Analysis, l: &Labels) -> Vec<ClaimView> {
                     .join(&format!(" {} ", l.via))
             })
             .collect();
-        let mut evidence: Vec<&str> = a
-            .relations
-            .iter()
-            .filter(|r| r.claim == c.id)
-            .flat_map(|r| r.evidence.iter().map(String::as_str))
-            .collect();
+        let mut evidence: Vec<&str> = evidence_of.remove(c.id.as_str()).unwrap_or_default();
         evidence.sort_unstable();
         evidence.dedup();
         out.push(ClaimView {
