@@ -540,22 +540,41 @@ impl Job {
             .with_context(|| format!("cannot create {}", dir.display()))
             .map_err(Failure::io)?;
         let mut failed = None;
+        let mut index: Vec<isnad::report::Entry> = Vec::new();
         let code = self.run(
             input,
             |d| {
-                let page = isnad::report::html(&d.text, &d.analysis, &d.meta.id);
-                let path = dir.join(format!("{}.html", file_name(&d.meta.id)));
-                write_output(Some(&path), page.as_bytes()).map_err(|e| format!("{e:#}"))
+                let page = isnad::report::page(&d.text, &d.analysis, &d.meta);
+                let file = format!("{}.html", file_name(&d.meta.id));
+                let written = write_output(Some(&dir.join(&file)), page.as_bytes())
+                    .map_err(|e| format!("{e:#}"));
+                let entry = isnad::report::Entry {
+                    page: Some(file),
+                    attributions: d.analysis.attributions.len(),
+                    meta: d.meta,
+                };
+                (entry, written)
             },
-            |r| {
-                if let Ok(Err(e)) = r {
+            |r| match r {
+                Ok((entry, Ok(()))) => index.push(entry),
+                Ok((_, Err(e))) => {
                     failed.get_or_insert(e);
+                }
+                Err(record) => {
+                    // The failure's record names the document.
+                    let id = serde_json::from_str::<serde_json::Value>(&record)
+                        .ok()
+                        .and_then(|v| v["id"].as_str().map(String::from))
+                        .unwrap_or_default();
+                    index.push(isnad::report::Entry::failed(id));
                 }
             },
         );
         if let Some(e) = failed {
             return Err(Failure::io(anyhow::anyhow!(e)));
         }
+        let page = isnad::report::index_html(&index, &dir.display().to_string());
+        write_output(Some(&dir.join("index.html")), page.as_bytes()).map_err(Failure::io)?;
         Ok(code)
     }
 }

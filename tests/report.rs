@@ -184,3 +184,57 @@ fn many_short_lines_report_in_linear_time() {
         "report {report:?} against analyze {analyze:?}"
     );
 }
+
+/// Articles of an archive as JSON Lines, with the metadata a page heads with.
+fn archive() -> String {
+    let texts = [
+        "قال وزير الخارجية سامي العلي إن المحادثات السرية جرت في جنيف. ونفت وزارة الدفاع إجراء أي محادثات سرية في جنيف.",
+        "وقالت مصادر مطلعة إن الوفد سيعود غدا. ولم ترد السفارة على طلب للتعليق.",
+        "أعلنت الشركة أن المصنع سيغلق الشهر المقبل، وفقا لبيان نشرته أمس.",
+    ];
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            serde_json::json!({
+                "id": format!("doc {i}"),
+                "title": format!("عنوان المقال {i}"),
+                "outlet": "صحيفة الأمس",
+                "date": format!("2015-07-0{}", i + 1),
+                "url": format!("https://example.org/news/{i}"),
+                "text": t,
+            })
+            .to_string()
+                + "\n"
+        })
+        .collect()
+}
+
+#[test]
+fn many_pages_get_an_index_and_each_page_heads_with_its_record() {
+    let dir = std::env::temp_dir().join(format!("isnad-index-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join("in.jsonl");
+    std::fs::write(&input, archive()).unwrap();
+    let out = dir.join("pages");
+    let r = Command::new(env!("CARGO_BIN_EXE_isnad"))
+        .arg("report")
+        .arg(&input)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    let index = std::fs::read_to_string(out.join("index.html")).expect("an index");
+    for i in 0..3 {
+        assert!(index.contains(&format!(r#"href="./doc_{i}.html""#)), "{index}");
+        assert!(index.contains(&format!(r#"href="https://example.org/news/{i}""#)));
+        let page = std::fs::read_to_string(out.join(format!("doc_{i}.html"))).unwrap();
+        let header = &page[page.find("<header>").unwrap()..page.find("</header>").unwrap()];
+        assert!(header.contains(&format!("عنوان المقال {i}")), "{header}");
+        assert!(header.contains("صحيفة الأمس") && header.contains(&format!("2015-07-0{}", i + 1)));
+        assert!(header.contains(&format!(r#"href="https://example.org/news/{i}""#)));
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

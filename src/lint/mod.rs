@@ -232,7 +232,8 @@ impl LineIndex {
         self.starts.partition_point(|&s| s <= at) - 1
     }
 
-    /// One-based line and character column of byte `at`.
+    /// One-based line and character column of byte `at`, counted from the line's start.
+    #[cfg(test)]
     pub(crate) fn locate(&self, text: &str, at: usize) -> (usize, usize) {
         let line = self.line_of(at);
         let column = text[self.starts[line]..at].chars().count() + 1;

@@ -52,6 +52,8 @@ struct ContestedRow {
 #[template(path = "corpus.html")]
 struct Page<'a> {
     l: &'a CorpusLabels,
+    /// The name for `<title>`, isolated.
+    head_name: String,
     name: String,
     tiles: Vec<Tile>,
     stances: Vec<CountRow>,
@@ -153,7 +155,7 @@ pub fn corpus_html(s: &Summary, name: &str) -> String {
     let slices = |m: &std::collections::BTreeMap<String, Slice>| -> Vec<SliceRow> {
         m.iter()
             .map(|(name, x)| SliceRow {
-                name: name.clone(),
+                name: super::bidi::balance(name),
                 documents: x.documents,
                 attributions: x.attributions,
                 rate: percent(x.anonymity_rate()),
@@ -166,7 +168,7 @@ pub fn corpus_html(s: &Summary, name: &str) -> String {
     let source_rows = |v: &[crate::corpus::Quoted]| -> Vec<SourceRow> {
         v.iter()
             .map(|q| SourceRow {
-                name: q.name.clone(),
+                name: super::bidi::balance(&q.name),
                 kind: b.kind(q.kind),
                 attributions: q.attributions,
                 documents: q.documents,
@@ -175,7 +177,8 @@ pub fn corpus_html(s: &Summary, name: &str) -> String {
     };
     let page = Page {
         l,
-        name: name.to_string(),
+        head_name: super::bidi::isolate(name),
+        name: super::bidi::balance(name),
         tiles,
         stances,
         kinds,
@@ -187,10 +190,14 @@ pub fn corpus_html(s: &Summary, name: &str) -> String {
             .contested
             .iter()
             .map(|c| ContestedRow {
-                text: c.text.clone(),
+                text: super::bidi::balance(&c.text),
                 document: match &c.title {
-                    Some(t) => format!("{} · {}", c.document, t),
-                    None => c.document.clone(),
+                    Some(t) => format!(
+                        "{} · {}",
+                        super::bidi::balance(&c.document),
+                        super::bidi::balance(t)
+                    ),
+                    None => super::bidi::balance(&c.document),
                 },
                 sources: c.sources,
                 oppose: c.oppose,
@@ -245,5 +252,27 @@ mod tests {
         assert!(page.contains("سامي العلي"));
         assert!(page.contains("2015-07"));
         assert!(page.contains("المحادثات السرية جرت في جنيف"));
+    }
+
+    #[test]
+    fn names_from_the_archive_are_isolated() {
+        let analyzer = Analyzer::new();
+        let mut c = Corpus::new(crate::Lexicon::embedded());
+        let bad = "x\u{202E}y";
+        let text = format!(
+            "قال وزير الخارجية سامي {bad} إن المحادثات السرية جرت في {bad}. \
+             ونفت وزارة الدفاع إجراء أي محادثات سرية في جنيف."
+        );
+        let meta = Meta {
+            id: bad.into(),
+            title: Some(bad.into()),
+            outlet: Some(bad.into()),
+            date: Some(bad.into()),
+            url: None,
+        };
+        c.add(&meta, &analyzer.analyze(&text));
+        let page = corpus_html(&c.finish(), bad);
+        assert!(page.contains("x\u{202E}y\u{202C}"));
+        crate::report::tests::assert_isolated(&page);
     }
 }
