@@ -171,8 +171,13 @@ impl Corpus {
         self.failed += 1;
     }
 
-    /// Counts one analyzed document.
+    /// Counts one analyzed document (its findings without the text: see [`Corpus::add_in`]).
     pub fn add(&mut self, meta: &Meta, a: &Analysis) {
+        self.add_in(meta, "", a);
+    }
+
+    /// Counts one analyzed document of `text`, its findings as the article report gives them.
+    pub fn add_in(&mut self, meta: &Meta, text: &str, a: &Analysis) {
         self.documents += 1;
         self.with_attributions += usize::from(!a.attributions.is_empty());
         self.total.add(a);
@@ -191,7 +196,7 @@ impl Corpus {
                 .map(|s| s.kind);
             *self.kinds.entry(kind).or_default() += 1;
         }
-        for f in flags::flags(a) {
+        for f in flags::flags_in(text, a) {
             *self.flags.entry(f.rule).or_default() += 1;
         }
         for s in &a.sources {

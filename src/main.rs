@@ -357,7 +357,7 @@ fn corpus(mut input: Input, path: PathBuf, format: CorpusFormat) -> Result<u8, F
         &input,
         |d| d,
         |r| match r {
-            Ok(d) => counts.add(&d.meta, &d.analysis),
+            Ok(d) => counts.add_in(&d.meta, &d.text, &d.analysis),
             Err(_) => counts.add_failed(),
         },
     );

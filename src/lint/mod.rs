@@ -98,7 +98,7 @@ pub struct Diagnostic {
 pub fn lint(text: &str, a: &Analysis, labels: &Labels, policy: &Policy) -> Vec<Diagnostic> {
     let lines = LineIndex::new(text);
     // Placed in text order, so that columns are counted on from the previous place.
-    let mut placed: Vec<(TextSpan, flags::Flag)> = flags::flags(a)
+    let mut placed: Vec<(TextSpan, flags::Flag)> = flags::flags_in(text, a)
         .into_iter()
         .filter(|f| !policy.allow.contains(&f.rule))
         .filter_map(|f| Some((place(a.attribution(&f.attribution)?, f.rule), f)))

@@ -182,7 +182,7 @@ pub fn page(input: &str, a: &Analysis, meta: &Meta) -> String {
         .collect(),
         tiles: tiles(a, l),
         paragraphs: paragraphs(input, a, l),
-        flags: flag_views(a, l),
+        flags: flag_views(input, a, l),
         sources: source_rows(a, l),
         claims: claim_views(a, l),
         svg: svg::layout(&graph::build(a), l),
@@ -366,8 +366,8 @@ fn card(a: &Analysis, i: usize, related: &[&crate::model::Relation], l: &Labels)
     }
 }
 
-fn flag_views(a: &Analysis, l: &Labels) -> Vec<FlagView> {
-    flags::flags(a)
+fn flag_views(input: &str, a: &Analysis, l: &Labels) -> Vec<FlagView> {
+    flags::flags_in(input, a)
         .into_iter()
         .map(|f| {
             let (message, help) = l.rule(f.rule);
