@@ -314,25 +314,24 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         }
         Command::Graph { input, format } => {
             let job = Job::new(&input)?;
+            let render = |g: &isnad::graph::SourcingGraph| match format {
+                GraphFormat::Dot => isnad::render::dot(g),
+                GraphFormat::Graphml => isnad::render::graphml(g),
+                GraphFormat::Json => isnad::render::node_link(g),
+            };
             if job.many {
-                let named: Vec<String> = input
-                    .files
-                    .iter()
-                    .map(|p| p.display().to_string())
-                    .collect();
-                return Err(Failure::io(anyhow::anyhow!(
-                    "{}: graph reads one article, not several, a directory or JSON Lines",
-                    named.join(", ")
-                )));
+                // One graph of them all, sources and claims merged by name.
+                let mut merged = isnad::graph::Merged::new();
+                let code = job.run(&input, |d| d, |r| {
+                    if let Ok(d) = r {
+                        merged.add(&d.meta.id, &d.analysis);
+                    }
+                });
+                let out = render(&merged.finish());
+                write_output(input.output.as_deref(), out.as_bytes()).map_err(Failure::io)?;
+                return Ok(code);
             }
-            job.each(&input, |d, _| {
-                let g = isnad::graph::build(&d.analysis);
-                match format {
-                    GraphFormat::Dot => isnad::render::dot(&g),
-                    GraphFormat::Graphml => isnad::render::graphml(&g),
-                    GraphFormat::Json => isnad::render::node_link(&g),
-                }
-            })
+            job.each(&input, |d, _| render(&isnad::graph::build(&d.analysis)))
         }
     }
 }
