@@ -78,6 +78,11 @@ enum Command {
         /// Format of the archive report: the HTML page, or its figures as JSON.
         #[arg(long, value_enum, default_value_t = CorpusFormat::Html, requires = "corpus")]
         format: CorpusFormat,
+        /// With --corpus: link each contested claim and top source to its article's page in
+        /// this directory (as `report ARCHIVE -o DIR` writes them), a path relative to the
+        /// archive page.
+        #[arg(long, value_name = "DIR", requires = "corpus")]
+        pages: Option<PathBuf>,
     },
     /// The sourcing graph of an article: sources and claims, and who says, supports, opposes,
     /// declines or relays what.
@@ -302,7 +307,8 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             input,
             corpus: Some(path),
             format,
-        } => corpus(input, path, format),
+            pages,
+        } => corpus(input, path, format, pages),
         Command::Report { input, .. } => {
             let job = Job::new(&input)?;
             if job.many {
@@ -345,7 +351,12 @@ fn lang_labels(lang: Lang, text: &str) -> &'static Labels {
 }
 
 /// The archive report over one path.
-fn corpus(mut input: Input, path: PathBuf, format: CorpusFormat) -> Result<u8, Failure> {
+fn corpus(
+    mut input: Input,
+    path: PathBuf,
+    format: CorpusFormat,
+    pages: Option<PathBuf>,
+) -> Result<u8, Failure> {
     input.files = vec![path.clone()];
     if path.as_os_str() == "-" && input.input == InputKind::Auto {
         input.input = InputKind::Jsonl;
@@ -362,7 +373,11 @@ fn corpus(mut input: Input, path: PathBuf, format: CorpusFormat) -> Result<u8, F
     );
     let summary = counts.finish();
     let out = match format {
-        CorpusFormat::Html => isnad::report::corpus_html(&summary, &path.display().to_string()),
+        CorpusFormat::Html => isnad::report::corpus_page(
+            &summary,
+            &path.display().to_string(),
+            pages.as_deref().map(|p| p.to_string_lossy()).as_deref(),
+        ),
         CorpusFormat::Json => {
             serde_json::to_string_pretty(&summary).expect("the summary serializes") + "\n"
         }
@@ -544,7 +559,7 @@ impl Job {
             input,
             |d| {
                 let page = isnad::report::page(&d.text, &d.analysis, &d.meta);
-                let file = format!("{}.html", file_name(&d.meta.id));
+                let file = isnad::report::page_file(&d.meta.id);
                 let written = write_output(Some(&dir.join(&file)), page.as_bytes())
                     .map_err(|e| format!("{e:#}"));
                 let entry = isnad::report::Entry {
@@ -576,21 +591,6 @@ impl Job {
         write_output(Some(&dir.join("index.html")), page.as_bytes()).map_err(Failure::io)?;
         Ok(code)
     }
-}
-
-/// A document id as a file name: letters, digits, `-`, `_` and `.` kept, the rest `_`.
-fn file_name(id: &str) -> String {
-    let name: String = id
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    name.trim_start_matches('.').to_string()
 }
 
 /// The JSON Lines record of a failed document.

@@ -83,6 +83,22 @@ pub fn index_html(entries: &[Entry], name: &str) -> String {
     .expect("the index template renders")
 }
 
+/// The file a document's page is written to in `report -o DIR`: its id with letters, digits,
+/// `-`, `_` and `.` kept and the rest `_`, then `.html`.
+pub fn page_file(id: &str) -> String {
+    let name: String = id
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("{}.html", name.trim_start_matches('.'))
+}
+
 /// A file name as a relative link: percent-encoded, so that `#`, `?` or `:` in a name cannot
 /// make it an anchor, a query or a scheme.
 pub fn page_href(file: &str) -> String {
@@ -95,6 +111,20 @@ pub fn page_href(file: &str) -> String {
         }
     }
     out
+}
+
+/// A relative directory path as a link: each part percent-encoded as [`page_href`] does.
+pub fn path_href(dir: &str) -> String {
+    dir.split('/')
+        .map(|part| {
+            if part == "." || part == ".." {
+                part.to_string()
+            } else {
+                page_href(part).trim_start_matches("./").to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 mod article;
 pub mod bidi;
 pub mod countries;
-mod index;
+pub(crate) mod index;
 mod corpus;
 pub mod labels;
 mod svg;
@@ -17,8 +17,8 @@ use crate::batch::Meta;
 use crate::graph::{self, EdgeKind};
 use crate::model::{Analysis, Family, QuoteType, SourceKind, Stance};
 
-pub use corpus::corpus_html;
-pub use index::{index_html, page_href, Entry};
+pub use corpus::{corpus_html, corpus_page};
+pub use index::{index_html, page_file, page_href, Entry};
 use labels::Labels;
 
 /// The sign that stands beside a stance's colour, so colour is never alone.
