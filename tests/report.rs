@@ -94,7 +94,12 @@ fn browser_or_skip(test: &str) -> Option<PathBuf> {
             std::env::var_os("CI").is_none(),
             "Chromium is missing on CI"
         );
-        eprintln!("skipped {test}: no Chromium (apt-get install chromium)");
+        // Written past the test harness' capture, so that the skip shows in the output.
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "skipped {test}: no Chromium (apt-get install chromium)"
+        );
     }
     found
 }
