@@ -75,7 +75,8 @@ enum Command {
         /// (JSON Lines on standard input) counted together.
         #[arg(long, value_name = "DIR|FILE.jsonl|-")]
         corpus: Option<PathBuf>,
-        /// Format of the archive report: the HTML page, or its figures as JSON.
+        /// Format of the archive report: the HTML page, its figures as JSON, or its tables as
+        /// one CSV table (a `table` column says which).
         #[arg(long, value_enum, default_value_t = CorpusFormat::Html, requires = "corpus")]
         format: CorpusFormat,
         /// With --corpus: link each contested claim and top source to its article's page in
@@ -143,6 +144,7 @@ enum LintFormat {
 enum CorpusFormat {
     Html,
     Json,
+    Csv,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -381,6 +383,7 @@ fn corpus(
         CorpusFormat::Json => {
             serde_json::to_string_pretty(&summary).expect("the summary serializes") + "\n"
         }
+        CorpusFormat::Csv => isnad::report::corpus_csv(&summary),
     };
     write_output(input.output.as_deref(), out.as_bytes()).map_err(Failure::io)?;
     Ok(failed)

@@ -9,6 +9,7 @@ pub(crate) mod index;
 mod corpus;
 pub mod labels;
 mod svg;
+mod table;
 
 use askama::Template;
 
@@ -19,6 +20,7 @@ use crate::model::{Analysis, Family, QuoteType, SourceKind, Stance};
 
 pub use corpus::{corpus_html, corpus_page};
 pub use index::{index_html, page_file, page_href, Entry};
+pub use table::corpus_csv;
 use labels::Labels;
 
 /// The sign that stands beside a stance's colour, so colour is never alone.
