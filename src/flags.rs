@@ -140,7 +140,9 @@ fn flags_with(a: &Analysis, reasons: &[usize]) -> Vec<Flag> {
             a.attribution(id).is_some_and(|x| {
                 !matches!(
                     x.stance,
-                    Stance::DeclinesToComment | Stance::NoResponse | Stance::NeitherConfirmsNorDenies
+                    Stance::DeclinesToComment
+                        | Stance::NoResponse
+                        | Stance::NeitherConfirmsNorDenies
                 )
             })
         });
@@ -353,7 +355,9 @@ mod tests {
         let text = "وقال مسؤول شريطة عدم الكشف عن هويته إن الوفد وصل. \
                     وقال مصدر مطلع إن المحادثات السرية جرت في جنيف.";
         let flagged = flags_in(text, &Analyzer::new().analyze(text));
-        assert!(flagged.iter().any(|f| f.rule == Rule::AnonymousWithoutReason));
+        assert!(flagged
+            .iter()
+            .any(|f| f.rule == Rule::AnonymousWithoutReason));
     }
 
     #[test]
@@ -362,7 +366,10 @@ mod tests {
                     أفاد مصدر أمني رفيع بأن قوات الأمن اعتقلت خلية في العاصمة فجر اليوم.\n";
         let r = rules_in(text);
         assert!(r.contains(&Rule::SingleAnonymousSource), "{r:?}");
-        let without_reason = r.iter().filter(|&&x| x == Rule::AnonymousWithoutReason).count();
+        let without_reason = r
+            .iter()
+            .filter(|&&x| x == Rule::AnonymousWithoutReason)
+            .count();
         assert_eq!(without_reason, 1, "{r:?}");
     }
 

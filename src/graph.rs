@@ -322,7 +322,10 @@ mod tests {
             .edges_directed(ministry[0], petgraph::Direction::Outgoing)
             .map(|e| e.weight().document.as_deref())
             .collect();
-        assert!(docs.contains(&Some("d1")) && docs.contains(&Some("d2")), "{docs:?}");
+        assert!(
+            docs.contains(&Some("d1")) && docs.contains(&Some("d2")),
+            "{docs:?}"
+        );
         let ids: Vec<&str> = g.node_weights().map(Node::id).collect();
         let mut unique = ids.clone();
         unique.sort_unstable();

@@ -140,7 +140,12 @@ fn cap_attributes(page: &str) -> std::borrow::Cow<'_, str> {
                 drop_from = Some(j);
             }
             j += 1;
-            while j < b.len() && !matches!(b[j], b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>' | b'=') {
+            while j < b.len()
+                && !matches!(
+                    b[j],
+                    b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>' | b'='
+                )
+            {
                 j += 1;
             }
             while j < b.len() && matches!(b[j], b'\t' | b'\n' | b'\x0c' | b'\r' | b' ') {
@@ -155,10 +160,14 @@ fn cap_attributes(page: &str) -> std::borrow::Cow<'_, str> {
             }
             match b.get(j) {
                 Some(&q @ (b'"' | b'\'')) => {
-                    j = page[j + 1..].find(q as char).map_or(b.len(), |e| j + 1 + e + 1);
+                    j = page[j + 1..]
+                        .find(q as char)
+                        .map_or(b.len(), |e| j + 1 + e + 1);
                 }
                 _ => {
-                    while j < b.len() && !matches!(b[j], b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'>') {
+                    while j < b.len()
+                        && !matches!(b[j], b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'>')
+                    {
                         j += 1;
                     }
                 }
@@ -208,8 +217,7 @@ impl Sink {
         let start = tag.kind == TagKind::StartTag;
         // In HTML a `/>` closes only void elements (and foreign ones such as svg); `<script/>`
         // opens a script like `<script>` does, and what follows it is script.
-        let closes_itself =
-            VOID.contains(&name) || (tag.self_closing && !RAW.contains(&name));
+        let closes_itself = VOID.contains(&name) || (tag.self_closing && !RAW.contains(&name));
         let mut skipping = self.skipping.borrow_mut();
         if let Some((skipped, depth)) = skipping.as_mut() {
             if skipped == name && !closes_itself {
@@ -329,7 +337,10 @@ mod tests {
         assert!(capped.contains("x = '<p"), "script content is not markup");
         assert_eq!(extract(&page), "قال الوزير\nونفت\n");
         let small = "<p a=1 b='2' c>قال</p>";
-        assert!(matches!(cap_attributes(small), std::borrow::Cow::Borrowed(_)));
+        assert!(matches!(
+            cap_attributes(small),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]

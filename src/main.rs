@@ -330,11 +330,15 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             if job.many {
                 // One graph of them all, sources and claims merged by name.
                 let mut merged = isnad::graph::Merged::new();
-                let code = job.run(&input, |d| d, |r| {
-                    if let Ok(d) = r {
-                        merged.add(&d.meta.id, &d.analysis);
-                    }
-                });
+                let code = job.run(
+                    &input,
+                    |d| d,
+                    |r| {
+                        if let Ok(d) = r {
+                            merged.add(&d.meta.id, &d.analysis);
+                        }
+                    },
+                );
                 let out = render(&merged.finish());
                 write_output(input.output.as_deref(), out.as_bytes()).map_err(Failure::io)?;
                 return Ok(code);

@@ -306,7 +306,12 @@ fn the_graph_of_a_directory_merges_its_articles() {
         "وقال وزير الخارجية سامي العلي إن الوفد سيعود غدا إلى العاصمة.\n".as_bytes(),
     );
     let r = run(
-        ["graph".as_ref(), "--format".as_ref(), "json".as_ref(), dir.path().as_os_str()],
+        [
+            "graph".as_ref(),
+            "--format".as_ref(),
+            "json".as_ref(),
+            dir.path().as_os_str(),
+        ],
         b"",
     );
     assert_eq!(r.code, Some(0), "stderr: {}", r.stderr);

@@ -124,7 +124,10 @@ fn probe(browser: &Path, dir: &Path, name: &str, page: &str, probe: &str, width:
 /// The value of `data-NAME` on the dumped body.
 fn body_data(dom: &str, name: &str) -> String {
     let key = format!("data-{name}=\"");
-    let at = dom.find(&key).unwrap_or_else(|| panic!("no {key} in the DOM")) + key.len();
+    let at = dom
+        .find(&key)
+        .unwrap_or_else(|| panic!("no {key} in the DOM"))
+        + key.len();
     dom[at..at + dom[at..].find('"').unwrap()].to_string()
 }
 
@@ -165,11 +168,20 @@ fn at_phone_width_nothing_overflows_and_the_card_opens_by_its_cue() {
     let dom = probe(&browser, &dir, "phone.html", harness, script, 1200);
     let overflow = body_data(&dom, "overflow");
     let (width, rest) = overflow.split_once(' ').unwrap();
-    assert!((380..=400).contains(&width.parse::<u32>().unwrap()), "{overflow}");
+    assert!(
+        (380..=400).contains(&width.parse::<u32>().unwrap()),
+        "{overflow}"
+    );
     assert_eq!(rest, "false ", "nothing wider than the phone");
     let card = body_data(&dom, "card");
-    eprintln!("at 400 px: overflow {:?}, card {card}", body_data(&dom, "overflow"));
-    assert!(card.starts_with("true"), "the card opens by its cue: {card}");
+    eprintln!(
+        "at 400 px: overflow {:?}, card {card}",
+        body_data(&dom, "overflow")
+    );
+    assert!(
+        card.starts_with("true"),
+        "the card opens by its cue: {card}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -191,7 +203,12 @@ fn in_a_browser_the_archive_page_links_reach_their_articles() {
             .unwrap();
         assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
     };
-    isnad(&["report".as_ref(), input.as_os_str(), "-o".as_ref(), "pages".as_ref()]);
+    isnad(&[
+        "report".as_ref(),
+        input.as_os_str(),
+        "-o".as_ref(),
+        "pages".as_ref(),
+    ]);
     isnad(&[
         "report".as_ref(),
         "--corpus".as_ref(),
@@ -234,7 +251,10 @@ fn in_a_browser_the_archive_page_links_reach_their_articles() {
         parts[1].parse().unwrap(),
         parts[2].parse().unwrap(),
     );
-    assert!(pages >= 2, "the contested claim and a source link to pages: {links}");
+    assert!(
+        pages >= 2,
+        "the contested claim and a source link to pages: {links}"
+    );
     assert_eq!(ok, pages, "every page link reaches its place: {links}");
     assert!(web >= 2, "and to the original addresses: {links}");
     let _ = std::fs::remove_dir_all(&dir);
@@ -376,7 +396,10 @@ fn many_pages_get_an_index_and_each_page_heads_with_its_record() {
     assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
     let index = std::fs::read_to_string(out.join("index.html")).expect("an index");
     for i in 0..3 {
-        assert!(index.contains(&format!(r#"href="./doc_{i}.html""#)), "{index}");
+        assert!(
+            index.contains(&format!(r#"href="./doc_{i}.html""#)),
+            "{index}"
+        );
         assert!(index.contains(&format!(r#"href="https://example.org/news/{i}""#)));
         let page = std::fs::read_to_string(out.join(format!("doc_{i}.html"))).unwrap();
         let header = &page[page.find("<header>").unwrap()..page.find("</header>").unwrap()];

@@ -299,13 +299,20 @@ mod tests {
         for (n, node) in g.node_weights().zip(json["nodes"].as_array().unwrap()) {
             for (k, v) in node_attrs(n) {
                 let text = v.text();
-                assert!(dot.contains(&format!("{k}={}", quoted(&text))), "{k} in DOT");
+                assert!(
+                    dot.contains(&format!("{k}={}", quoted(&text))),
+                    "{k} in DOT"
+                );
                 assert!(
                     graphml.contains(&format!("<data key=\"n_{k}\">{}</data>", xml(&text))),
                     "{k} in GraphML"
                 );
                 let j = &node[k];
-                assert!(j.as_str() == Some(&text) || j.as_bool().map(|b| b.to_string()) == Some(text.clone()), "{k} in JSON");
+                assert!(
+                    j.as_str() == Some(&text)
+                        || j.as_bool().map(|b| b.to_string()) == Some(text.clone()),
+                    "{k} in JSON"
+                );
             }
         }
         for (e, edge) in g.edge_weights().zip(json["edges"].as_array().unwrap()) {

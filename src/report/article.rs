@@ -181,7 +181,11 @@ fn runs(input: &str, a: &Analysis, here: &[Mk], start: usize, end: usize) -> Vec
             None => Mark::Plain,
             Some(m) if m.kind == 0 => Mark::Content(m.i + 1),
             Some(m) if m.kind == 1 => Mark::Mention(m.i + 1),
-            Some(m) => Mark::Cue(m.i + 1, a.attributions[m.i].id.clone(), a.attributions[m.i].stance),
+            Some(m) => Mark::Cue(
+                m.i + 1,
+                a.attributions[m.i].id.clone(),
+                a.attributions[m.i].stance,
+            ),
         };
         match runs.last_mut() {
             Some(last) if last.mark == mark && !matches!(mark, Mark::Cue(..)) => {

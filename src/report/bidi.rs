@@ -21,7 +21,10 @@ const FSI: char = '\u{2068}';
 /// `s` with every embedding, override and isolate it opens closed at its end, and every
 /// closer that matches nothing of its own dropped.
 pub fn balance(s: &str) -> String {
-    if !s.chars().any(|c| opens_embedding(c) || opens_isolate(c) || c == PDF || c == PDI) {
+    if !s
+        .chars()
+        .any(|c| opens_embedding(c) || opens_isolate(c) || c == PDF || c == PDI)
+    {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -73,8 +76,14 @@ mod tests {
     fn closers_are_added_and_strays_dropped() {
         assert_eq!(balance("قال \u{202E}abc"), "قال \u{202E}abc\u{202C}");
         assert_eq!(balance("a\u{2069}b\u{202C}c"), "abc");
-        assert_eq!(balance("\u{2067}x\u{202B}y\u{2069}z"), "\u{2067}x\u{202B}y\u{2069}z");
-        assert_eq!(balance("\u{202B}\u{2066}x\u{202C}"), "\u{202B}\u{2066}x\u{2069}\u{202C}");
+        assert_eq!(
+            balance("\u{2067}x\u{202B}y\u{2069}z"),
+            "\u{2067}x\u{202B}y\u{2069}z"
+        );
+        assert_eq!(
+            balance("\u{202B}\u{2066}x\u{202C}"),
+            "\u{202B}\u{2066}x\u{2069}\u{202C}"
+        );
         assert_eq!(balance("سامي العلي"), "سامي العلي");
         assert_eq!(isolate("\u{202E}x"), "\u{2068}\u{202E}x\u{202C}\u{2069}");
         assert!(is_balanced(&isolate("\u{2069}\u{202E}")));

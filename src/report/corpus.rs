@@ -306,8 +306,14 @@ mod tests {
         c.add(&meta, &analyzer.analyze(text));
         let s = c.finish();
         let page = corpus_page(&s, "a.jsonl", Some("my pages"));
-        assert!(page.contains(r#"href="my%20pages/doc_1.html#c1""#), "the claim's page");
-        assert!(page.contains(r#"href="my%20pages/doc_1.html#s1""#), "the source's row");
+        assert!(
+            page.contains(r#"href="my%20pages/doc_1.html#c1""#),
+            "the claim's page"
+        );
+        assert!(
+            page.contains(r#"href="my%20pages/doc_1.html#s1""#),
+            "the source's row"
+        );
         assert!(page.contains(r#"href="https://example.org/1""#));
         let plain = corpus_html(&s, "a.jsonl");
         assert!(!plain.contains("doc_1.html"), "no pages, no links to them");

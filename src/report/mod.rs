@@ -4,24 +4,24 @@
 
 mod article;
 pub mod bidi;
+mod corpus;
 pub mod countries;
 pub(crate) mod index;
-mod corpus;
 pub mod labels;
 mod svg;
 mod table;
 
 use askama::Template;
 
-use crate::flags::{self, Severity};
 use crate::batch::Meta;
+use crate::flags::{self, Severity};
 use crate::graph::{self, EdgeKind};
 use crate::model::{Analysis, Family, QuoteType, SourceKind, Stance};
 
 pub use corpus::{corpus_html, corpus_page};
 pub use index::{index_html, page_file, page_href, Entry};
-pub use table::corpus_csv;
 use labels::Labels;
+pub use table::corpus_csv;
 
 /// The sign that stands beside a stance's colour, so colour is never alone.
 pub fn sign(s: Stance) -> &'static str {
@@ -171,7 +171,9 @@ pub fn page(input: &str, a: &Analysis, meta: &Meta) -> String {
         name: bidi::balance(&meta.id),
         outlet: bidi::balance(meta.outlet.as_deref().unwrap_or_default()),
         date: bidi::balance(meta.date.as_deref().unwrap_or_default()),
-        url: web_address(meta.url.as_deref()).unwrap_or_default().to_string(),
+        url: web_address(meta.url.as_deref())
+            .unwrap_or_default()
+            .to_string(),
         legend: [
             EdgeKind::Says,
             EdgeKind::Supports,
@@ -330,7 +332,11 @@ fn card(a: &Analysis, i: usize, related: &[&crate::model::Relation], l: &Labels)
                 "{} ↔ {} ({})",
                 l.side(Some(r.family)),
                 number(other),
-                r.evidence.iter().map(|e| bidi::balance(e)).collect::<Vec<_>>().join("، ")
+                r.evidence
+                    .iter()
+                    .map(|e| bidi::balance(e))
+                    .collect::<Vec<_>>()
+                    .join("، ")
             ))
         })
         .collect();
@@ -606,9 +612,15 @@ mod tests {
         let mut a = Analyzer::new().analyze(&text);
         poison(&mut a, bad);
         let page = html(&text, &a, bad);
-        assert!(page.contains("ab\u{202E}cd\u{202C}"), "closed where it was opened");
+        assert!(
+            page.contains("ab\u{202E}cd\u{202C}"),
+            "closed where it was opened"
+        );
         let title = &page[page.find("<title>").unwrap()..page.find("</title>").unwrap()];
-        assert!(title.contains('\u{2068}'), "the title is isolated: {title:?}");
+        assert!(
+            title.contains('\u{2068}'),
+            "the title is isolated: {title:?}"
+        );
         assert!(page.contains("<h1><bdi>"));
         assert_isolated(&page);
     }

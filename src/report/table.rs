@@ -56,7 +56,11 @@ impl Row {
 /// spreadsheet would read as a formula.
 fn field(s: &str) -> String {
     let formula = s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err();
-    let s = if formula { format!("'{s}") } else { s.to_string() };
+    let s = if formula {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
@@ -152,9 +156,18 @@ mod tests {
         let csv = corpus_csv(&c.finish());
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(lines[0], COLUMNS.join(","));
-        assert!(lines.iter().any(|l| l.starts_with("stance,denies,,,1,")), "{csv}");
-        assert!(lines.iter().any(|l| l.starts_with("month,2015-07,,1,")), "{csv}");
-        assert!(csv.contains("\"'=HYPERLINK(\"\"x\"\")\""), "a formula is text: {csv}");
+        assert!(
+            lines.iter().any(|l| l.starts_with("stance,denies,,,1,")),
+            "{csv}"
+        );
+        assert!(
+            lines.iter().any(|l| l.starts_with("month,2015-07,,1,")),
+            "{csv}"
+        );
+        assert!(
+            csv.contains("\"'=HYPERLINK(\"\"x\"\")\""),
+            "a formula is text: {csv}"
+        );
         let contested = lines.iter().find(|l| l.starts_with("contested,")).unwrap();
         assert!(contested.ends_with(",2,0,1,0,d1,c1,"), "{contested}");
         assert_eq!(field("a, \"b\"\nc"), "\"a, \"\"b\"\"\nc\"");
