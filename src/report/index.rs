@@ -156,7 +156,9 @@ mod tests {
             },
             Entry {
                 meta: Meta {
-                    id: "bad".into(),
+                    id: "bad\u{202E}x".into(),
+                    title: Some("\u{202E}عنوان".into()),
+                    outlet: Some("\u{2067}صحيفة".into()),
                     ..Meta::default()
                 },
                 page: None,
@@ -171,5 +173,6 @@ mod tests {
         assert!(page.contains("الوزير يزور جنيف") && page.contains("2015-07-21"));
         assert!(page.contains(labels::AR.failed));
         assert_eq!(page.matches("<tr").count(), 4, "a heading and a row each");
+        crate::report::tests::assert_isolated(&page);
     }
 }
