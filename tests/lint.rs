@@ -169,6 +169,10 @@ fn one_long_line_lints_in_linear_time() {
     let diags = isnad::lint::lint(&text, &a, labels, &Default::default());
     let out = isnad::lint::render("x", &text, &diags, Default::default());
     let lint = t.elapsed();
+    eprintln!(
+        "one line of {} findings: analyze {analyze:?}, lint {lint:?}",
+        diags.len()
+    );
     assert!(diags.len() >= 8_000, "{}", diags.len());
     assert!(out.lines().count() >= 5 * 8_000);
     assert!(

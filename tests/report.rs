@@ -346,6 +346,7 @@ fn many_short_lines_report_in_linear_time() {
     let t = std::time::Instant::now();
     let page = isnad::report::html(&text, &a, "x");
     let report = t.elapsed();
+    eprintln!("20,000 lines: analyze {analyze:?}, report {report:?}");
     assert!(page.matches("class=\"cue ").count() >= 19_000);
     assert!(
         report <= 3 * analyze + std::time::Duration::from_millis(500),
