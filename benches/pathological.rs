@@ -104,3 +104,46 @@ fn deeply_nested_html(bencher: Bencher, bytes: usize) {
         .counter(BytesCount::new(page.len()))
         .bench(|| isnad::html::extract(divan::black_box(&page)));
 }
+
+/// Short lines, each with an attribution, through `report` (compare with `analyze` above: the
+/// page must cost a small multiple of the analysis, not a scan of every mark per line).
+#[divan::bench(args = SIZES)]
+fn report_many_short_lines(bencher: Bencher, bytes: usize) {
+    let text = fill("قال الوزير إن الوفد وصل.\n", bytes);
+    let a = Analyzer::new().analyze(&text);
+    bencher
+        .counter(BytesCount::new(text.len()))
+        .bench(|| isnad::report::html(divan::black_box(&text), &a, "x"));
+}
+
+/// One long line of findings through `lint`'s text output: columns are counted on from the
+/// previous finding, not from the line's start each time.
+#[divan::bench(args = SIZES)]
+fn lint_one_long_line(bencher: Bencher, bytes: usize) {
+    let text = fill("وقالت مصادر إن الوفد وصل، ", bytes);
+    let a = Analyzer::new().analyze(&text);
+    bencher.counter(BytesCount::new(text.len())).bench(|| {
+        let diags = isnad::lint::lint(
+            divan::black_box(&text),
+            &a,
+            &isnad::report::labels::EN,
+            &Default::default(),
+        );
+        isnad::lint::render("x", &text, &diags, Default::default())
+    });
+}
+
+/// One tag with ever more attributes, through the HTML extractor.
+#[divan::bench(args = SIZES)]
+fn html_tag_of_many_attributes(bencher: Bencher, bytes: usize) {
+    let mut page = String::from("<p");
+    let mut k = 0;
+    while page.len() < bytes {
+        page.push_str(&format!(" a{k}=x"));
+        k += 1;
+    }
+    page.push_str(">قال الوزير إن الوفد وصل</p>");
+    bencher
+        .counter(BytesCount::new(page.len()))
+        .bench(|| isnad::html::extract(divan::black_box(&page)));
+}

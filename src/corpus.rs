@@ -76,6 +76,20 @@ pub struct Quoted {
     pub attributions: usize,
     /// Documents it speaks in.
     pub documents: usize,
+    /// The first document it speaks in, its id there and the document's address.
+    pub first: Place,
+}
+
+/// Where something was first found: a document, the id in it, and the document's address.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Place {
+    /// The document's id.
+    pub document: String,
+    /// The id in the document's analysis (`s3`, `c2`).
+    pub id: String,
+    /// The document's address, if the record gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 /// A claim sources disagree or stay silent on.
@@ -87,6 +101,9 @@ pub struct Contested {
     pub title: Option<String>,
     /// The claim's id in its document.
     pub claim: String,
+    /// The document's address, if the record gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     /// The anchor's content (cut).
     pub text: String,
     /// Distinct sources.
@@ -171,8 +188,13 @@ impl Corpus {
         self.failed += 1;
     }
 
-    /// Counts one analyzed document.
+    /// Counts one analyzed document (its findings without the text: see [`Corpus::add_in`]).
     pub fn add(&mut self, meta: &Meta, a: &Analysis) {
+        self.add_in(meta, "", a);
+    }
+
+    /// Counts one analyzed document of `text`, its findings as the article report gives them.
+    pub fn add_in(&mut self, meta: &Meta, text: &str, a: &Analysis) {
         self.documents += 1;
         self.with_attributions += usize::from(!a.attributions.is_empty());
         self.total.add(a);
@@ -191,7 +213,7 @@ impl Corpus {
                 .map(|s| s.kind);
             *self.kinds.entry(kind).or_default() += 1;
         }
-        for f in flags::flags(a) {
+        for f in flags::flags_in(text, a) {
             *self.flags.entry(f.rule).or_default() += 1;
         }
         for s in &a.sources {
@@ -204,6 +226,11 @@ impl Corpus {
                 kind: s.kind,
                 attributions: 0,
                 documents: 0,
+                first: Place {
+                    document: meta.id.clone(),
+                    id: s.id.clone(),
+                    url: meta.url.clone(),
+                },
             });
             q.attributions += s.attributions.len();
             q.documents += 1;
@@ -225,6 +252,7 @@ impl Corpus {
                 document: meta.id.clone(),
                 title: meta.title.clone(),
                 claim: c.id.clone(),
+                url: meta.url.clone(),
                 text,
                 sources: s.sources,
                 support: s.support,

@@ -75,9 +75,15 @@ enum Command {
         /// (JSON Lines on standard input) counted together.
         #[arg(long, value_name = "DIR|FILE.jsonl|-")]
         corpus: Option<PathBuf>,
-        /// Format of the archive report: the HTML page, or its figures as JSON.
+        /// Format of the archive report: the HTML page, its figures as JSON, or its tables as
+        /// one CSV table (a `table` column says which).
         #[arg(long, value_enum, default_value_t = CorpusFormat::Html, requires = "corpus")]
         format: CorpusFormat,
+        /// With --corpus: link each contested claim and top source to its article's page in
+        /// this directory (as `report ARCHIVE -o DIR` writes them), a path relative to the
+        /// archive page.
+        #[arg(long, value_name = "DIR", requires = "corpus")]
+        pages: Option<PathBuf>,
     },
     /// Mine an archive (JSON Lines) for reporting verbs, verbal nouns and frames the lexicon
     /// lacks: each with its counts, forms and a few contexts, for review.
@@ -169,6 +175,7 @@ enum LintFormat {
 enum CorpusFormat {
     Html,
     Json,
+    Csv,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -333,7 +340,8 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             input,
             corpus: Some(path),
             format,
-        } => corpus(input, path, format),
+            pages,
+        } => corpus(input, path, format, pages),
         Command::Report { input, .. } => {
             let job = Job::new(&input)?;
             if job.many {
@@ -365,25 +373,28 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         } => serve(addr, max_bytes, workers),
         Command::Graph { input, format } => {
             let job = Job::new(&input)?;
+            let render = |g: &isnad::graph::SourcingGraph| match format {
+                GraphFormat::Dot => isnad::render::dot(g),
+                GraphFormat::Graphml => isnad::render::graphml(g),
+                GraphFormat::Json => isnad::render::node_link(g),
+            };
             if job.many {
-                let named: Vec<String> = input
-                    .files
-                    .iter()
-                    .map(|p| p.display().to_string())
-                    .collect();
-                return Err(Failure::io(anyhow::anyhow!(
-                    "{}: graph reads one article, not several, a directory or JSON Lines",
-                    named.join(", ")
-                )));
+                // One graph of them all, sources and claims merged by name.
+                let mut merged = isnad::graph::Merged::new();
+                let code = job.run(
+                    &input,
+                    |d| d,
+                    |r| {
+                        if let Ok(d) = r {
+                            merged.add(&d.meta.id, &d.analysis);
+                        }
+                    },
+                );
+                let out = render(&merged.finish());
+                write_output(input.output.as_deref(), out.as_bytes()).map_err(Failure::io)?;
+                return Ok(code);
             }
-            job.each(&input, |d, _| {
-                let g = isnad::graph::build(&d.analysis);
-                match format {
-                    GraphFormat::Dot => isnad::render::dot(&g),
-                    GraphFormat::Graphml => isnad::render::graphml(&g),
-                    GraphFormat::Json => isnad::render::node_link(&g),
-                }
-            })
+            job.each(&input, |d, _| render(&isnad::graph::build(&d.analysis)))
         }
     }
 }
@@ -414,7 +425,12 @@ fn lang_labels(lang: Lang, text: &str) -> &'static Labels {
 }
 
 /// The archive report over one path.
-fn corpus(mut input: Input, path: PathBuf, format: CorpusFormat) -> Result<u8, Failure> {
+fn corpus(
+    mut input: Input,
+    path: PathBuf,
+    format: CorpusFormat,
+    pages: Option<PathBuf>,
+) -> Result<u8, Failure> {
     input.files = vec![path.clone()];
     if path.as_os_str() == "-" && input.input == InputKind::Auto {
         input.input = InputKind::Jsonl;
@@ -425,16 +441,21 @@ fn corpus(mut input: Input, path: PathBuf, format: CorpusFormat) -> Result<u8, F
         &input,
         |d| d,
         |r| match r {
-            Ok(d) => counts.add(&d.meta, &d.analysis),
+            Ok(d) => counts.add_in(&d.meta, &d.text, &d.analysis),
             Err(_) => counts.add_failed(),
         },
     );
     let summary = counts.finish();
     let out = match format {
-        CorpusFormat::Html => isnad::report::corpus_html(&summary, &path.display().to_string()),
+        CorpusFormat::Html => isnad::report::corpus_page(
+            &summary,
+            &path.display().to_string(),
+            pages.as_deref().map(|p| p.to_string_lossy()).as_deref(),
+        ),
         CorpusFormat::Json => {
             serde_json::to_string_pretty(&summary).expect("the summary serializes") + "\n"
         }
+        CorpusFormat::Csv => isnad::report::corpus_csv(&summary),
     };
     write_output(input.output.as_deref(), out.as_bytes()).map_err(Failure::io)?;
     Ok(failed)
@@ -642,39 +663,43 @@ impl Job {
             .with_context(|| format!("cannot create {}", dir.display()))
             .map_err(Failure::io)?;
         let mut failed = None;
+        let mut index: Vec<isnad::report::Entry> = Vec::new();
         let code = self.run(
             input,
             |d| {
-                let page = isnad::report::html(&d.text, &d.analysis, &d.meta.id);
-                let path = dir.join(format!("{}.html", file_name(&d.meta.id)));
-                write_output(Some(&path), page.as_bytes()).map_err(|e| format!("{e:#}"))
+                let page = isnad::report::page(&d.text, &d.analysis, &d.meta);
+                let file = isnad::report::page_file(&d.meta.id);
+                let written = write_output(Some(&dir.join(&file)), page.as_bytes())
+                    .map_err(|e| format!("{e:#}"));
+                let entry = isnad::report::Entry {
+                    page: Some(file),
+                    attributions: d.analysis.attributions.len(),
+                    meta: d.meta,
+                };
+                (entry, written)
             },
-            |r| {
-                if let Ok(Err(e)) = r {
+            |r| match r {
+                Ok((entry, Ok(()))) => index.push(entry),
+                Ok((_, Err(e))) => {
                     failed.get_or_insert(e);
+                }
+                Err(record) => {
+                    // The failure's record names the document.
+                    let id = serde_json::from_str::<serde_json::Value>(&record)
+                        .ok()
+                        .and_then(|v| v["id"].as_str().map(String::from))
+                        .unwrap_or_default();
+                    index.push(isnad::report::Entry::failed(id));
                 }
             },
         );
         if let Some(e) = failed {
             return Err(Failure::io(anyhow::anyhow!(e)));
         }
+        let page = isnad::report::index_html(&index, &dir.display().to_string());
+        write_output(Some(&dir.join("index.html")), page.as_bytes()).map_err(Failure::io)?;
         Ok(code)
     }
-}
-
-/// A document id as a file name: letters, digits, `-`, `_` and `.` kept, the rest `_`.
-fn file_name(id: &str) -> String {
-    let name: String = id
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    name.trim_start_matches('.').to_string()
 }
 
 /// The JSON Lines record of a failed document.

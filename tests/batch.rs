@@ -201,7 +201,8 @@ fn many_reports_go_into_a_directory() {
             "doc-1.html",
             "doc-2.html",
             "doc-3.html",
-            "doc-4.html"
+            "doc-4.html",
+            "index.html"
         ]
     );
     let page = std::fs::read_to_string(pages.join("doc-0.html")).unwrap();

@@ -295,15 +295,41 @@ fn an_html_page_is_read_for_its_article_text() {
 }
 
 #[test]
-fn a_directory_is_an_io_error_for_the_graph() {
+fn the_graph_of_a_directory_merges_its_articles() {
     let dir = TempDir::new();
-    let r = run(["graph".as_ref(), dir.path().as_os_str()], b"");
-    assert_eq!(r.code, Some(74), "stderr: {}", r.stderr);
-    assert!(
-        r.stderr.contains(&*dir.path().to_string_lossy()),
-        "{}",
-        r.stderr
+    dir.file(
+        "a.txt",
+        "قال وزير الخارجية سامي العلي إن المحادثات السرية جرت في جنيف.\n".as_bytes(),
     );
+    dir.file(
+        "b.txt",
+        "وقال وزير الخارجية سامي العلي إن الوفد سيعود غدا إلى العاصمة.\n".as_bytes(),
+    );
+    let r = run(
+        [
+            "graph".as_ref(),
+            "--format".as_ref(),
+            "json".as_ref(),
+            dir.path().as_os_str(),
+        ],
+        b"",
+    );
+    assert_eq!(r.code, Some(0), "stderr: {}", r.stderr);
+    let g = r.json();
+    let sources: Vec<&Value> = g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["type"] == "source")
+        .collect();
+    assert_eq!(sources.len(), 1, "one minister across both: {g}");
+    let docs: Vec<&str> = g["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["document"].as_str())
+        .collect();
+    assert_eq!(docs.len(), 2, "{g}");
 }
 
 #[test]
@@ -561,7 +587,7 @@ fn dot_parses_with_the_same_nodes_and_edges() {
     let edges = stmts.iter().filter(|s| matches!(s, Stmt::Edge(_))).count();
     assert_eq!(nodes, want_nodes);
     let links = serde_json::from_str::<Value>(&graph_of("json")).expect("node-link JSON");
-    assert_eq!(links["links"].as_array().unwrap().len(), edges);
+    assert_eq!(links["edges"].as_array().unwrap().len(), edges);
     assert_eq!(links["nodes"].as_array().unwrap().len(), nodes);
     assert!(
         text.contains("opposes") && text.contains("relays"),

@@ -154,3 +154,29 @@ fn every_rule_is_explained() {
     }
     assert_eq!(run(["lint", "--explain", "nope"], b"").code, Some(2));
 }
+
+/// Findings on one long line cost a small multiple of the analysis: columns are counted on
+/// from the previous finding, and the excerpt walks only its window.
+#[test]
+fn one_long_line_lints_in_linear_time() {
+    let text = "وقالت مصادر إن الوفد وصل، ".repeat(8_000);
+    let analyzer = isnad::Analyzer::new();
+    let t = std::time::Instant::now();
+    let a = analyzer.analyze(&text);
+    let analyze = t.elapsed();
+    let t = std::time::Instant::now();
+    let labels = &isnad::report::labels::EN;
+    let diags = isnad::lint::lint(&text, &a, labels, &Default::default());
+    let out = isnad::lint::render("x", &text, &diags, Default::default());
+    let lint = t.elapsed();
+    eprintln!(
+        "one line of {} findings: analyze {analyze:?}, lint {lint:?}",
+        diags.len()
+    );
+    assert!(diags.len() >= 8_000, "{}", diags.len());
+    assert!(out.lines().count() >= 5 * 8_000);
+    assert!(
+        lint <= 3 * analyze + std::time::Duration::from_millis(500),
+        "lint {lint:?} against analyze {analyze:?}"
+    );
+}

@@ -97,13 +97,19 @@ pub struct Diagnostic {
 /// The diagnostics for an analysis of `text`, in text order, worded in `labels`' language.
 pub fn lint(text: &str, a: &Analysis, labels: &Labels, policy: &Policy) -> Vec<Diagnostic> {
     let lines = LineIndex::new(text);
-    let mut out: Vec<Diagnostic> = flags::flags(a)
+    // Placed in text order, so that columns are counted on from the previous place.
+    let mut placed: Vec<(TextSpan, flags::Flag)> = flags::flags_in(text, a)
         .into_iter()
         .filter(|f| !policy.allow.contains(&f.rule))
-        .filter_map(|f| {
+        .filter_map(|f| Some((place(a.attribution(&f.attribution)?, f.rule), f)))
+        .collect();
+    placed.sort_by_key(|(span, f)| (span.start, f.rule));
+    let mut cursor = Cursor::default();
+    let mut out: Vec<Diagnostic> = placed
+        .into_iter()
+        .filter_map(|(span, f)| {
             let x = a.attribution(&f.attribution)?;
-            let span = place(x, f.rule);
-            let (line, column) = lines.locate(text, span.start);
+            let (line, column) = cursor.locate(&lines, text, span.start);
             let (message, help) = labels.rule(f.rule);
             let level = if policy.deny.contains(&f.rule) {
                 Level::Error
@@ -140,6 +146,28 @@ fn place(x: &Attribution, rule: Rule) -> TextSpan {
     match &x.source_mention {
         Some(m) if about_source => m.clone(),
         _ => x.cue.clone(),
+    }
+}
+
+/// The last place located, so that places met in text order cost only the text between them.
+#[derive(Default)]
+struct Cursor {
+    line: usize,
+    at: usize,
+    column: usize,
+}
+
+impl Cursor {
+    fn locate(&mut self, lines: &LineIndex, text: &str, at: usize) -> (usize, usize) {
+        let line = lines.line_of(at);
+        if line != self.line || at < self.at || self.column == 0 {
+            self.line = line;
+            self.at = lines.starts[line];
+            self.column = 1;
+        }
+        self.column += text[self.at..at].chars().count();
+        self.at = at;
+        (line + 1, self.column)
     }
 }
 
@@ -204,7 +232,8 @@ impl LineIndex {
         self.starts.partition_point(|&s| s <= at) - 1
     }
 
-    /// One-based line and character column of byte `at`.
+    /// One-based line and character column of byte `at`, counted from the line's start.
+    #[cfg(test)]
     pub(crate) fn locate(&self, text: &str, at: usize) -> (usize, usize) {
         let line = self.line_of(at);
         let column = text[self.starts[line]..at].chars().count() + 1;

@@ -88,13 +88,13 @@ fn excerpt(
     style: Style,
     level: Level,
 ) -> Shown {
-    // Cut long lines to a window around the span, on character boundaries.
-    let before_chars: Vec<(usize, char)> = text[ls..ss].char_indices().collect();
-    let from = if before_chars.len() > CONTEXT {
-        ls + before_chars[before_chars.len() - CONTEXT].0
-    } else {
-        ls
-    };
+    // Cut long lines to a window around the span, on character boundaries; only the window is
+    // walked, so a long line costs no more per diagnostic than a short one.
+    let from = text[ls..ss]
+        .char_indices()
+        .rev()
+        .nth(CONTEXT)
+        .map_or(ls, |(i, c)| ls + i + c.len_utf8());
     let to = text[se..le]
         .char_indices()
         .nth(CONTEXT)

@@ -48,97 +48,156 @@ pub struct Paragraph {
     pub attributions: Vec<usize>,
 }
 
-/// Cuts `input` into paragraphs (by line) of marked runs.
+/// Cuts `input` into paragraphs (by line) of marked runs. Time is linear in the text and the
+/// number of marks (with a logarithm): marks are swept once in order, never searched per line.
 pub fn paragraphs(input: &str, a: &Analysis) -> Vec<Paragraph> {
     // Marks by priority: a cue over a mention over a content; later attributions' contents
     // over earlier ones (nested speech shows its own).
-    let mut spans: Vec<(usize, usize, u8, usize)> = Vec::new();
+    let mut spans: Vec<Mk> = Vec::new();
     for (i, at) in a.attributions.iter().enumerate() {
         if let Some(c) = &at.content {
-            spans.push((c.start, c.end, 0, i));
+            spans.push(Mk::new(c.start, c.end, 0, i));
         }
         if let Some(m) = &at.source_mention {
-            spans.push((m.start, m.end, 1, i));
+            spans.push(Mk::new(m.start, m.end, 1, i));
         }
-        spans.push((at.cue.start, at.cue.end, 2, i));
+        spans.push(Mk::new(at.cue.start, at.cue.end, 2, i));
     }
+    spans.retain(|m| m.start < m.end);
+    spans.sort_unstable_by_key(|m| m.start);
+    let mut cues: Vec<(usize, usize)> = a
+        .attributions
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (x.cue.start, i))
+        .collect();
+    cues.sort_unstable();
+    let mut skipped: Vec<(usize, usize)> = a.skipped.iter().map(|k| (k.start, k.end)).collect();
+    skipped.sort_unstable();
+    // The furthest end among regions starting at or before each one.
+    let mut reach = 0;
+    let reach: Vec<usize> = skipped
+        .iter()
+        .map(|&(_, e)| {
+            reach = reach.max(e);
+            reach
+        })
+        .collect();
+    let mut sweep = Sweep::default();
     let mut out = Vec::new();
     let mut start = 0;
     for line in input.split_inclusive('\n') {
         let end = start + line.len();
         let text_end = start + line.trim_end_matches(['\n', '\r']).len();
+        // Marks that overlap the line: those begun before its end and not yet over.
+        sweep.advance(&spans, start, text_end);
         if text_end > start && !input[start..text_end].trim().is_empty() {
-            out.push(paragraph(input, a, &spans, start, text_end));
+            let from = cues.partition_point(|&(s, _)| s < start);
+            let to = cues.partition_point(|&(s, _)| s < text_end);
+            let attributions = cues[from..to].iter().map(|&(_, i)| i).collect();
+            let k = skipped.partition_point(|&(s, _)| s <= start);
+            let is_skipped = k > 0 && text_end <= reach[k - 1].max(start);
+            out.push(Paragraph {
+                runs: runs(input, a, &sweep.active, start, text_end),
+                skipped: is_skipped,
+                attributions,
+            });
         }
         start = end;
     }
     out
 }
 
-fn paragraph(
-    input: &str,
-    a: &Analysis,
-    spans: &[(usize, usize, u8, usize)],
+/// A mark: a span of the text with its kind (0 content, 1 mention, 2 cue) and attribution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Mk {
+    kind: u8,
+    i: usize,
     start: usize,
     end: usize,
-) -> Paragraph {
-    let here: Vec<&(usize, usize, u8, usize)> = spans
-        .iter()
-        .filter(|&&(s, e, _, _)| s < end && e > start)
-        .collect();
-    let mut cuts: Vec<usize> = vec![start, end];
-    for &&(s, e, _, _) in &here {
-        cuts.push(s.clamp(start, end));
-        cuts.push(e.clamp(start, end));
+}
+
+impl Mk {
+    fn new(start: usize, end: usize, kind: u8, i: usize) -> Mk {
+        Mk {
+            kind,
+            i,
+            start,
+            end,
+        }
     }
+}
+
+/// The marks overlapping the current line, kept as the lines go by.
+#[derive(Default)]
+struct Sweep {
+    next: usize,
+    active: Vec<Mk>,
+}
+
+impl Sweep {
+    fn advance(&mut self, spans: &[Mk], start: usize, end: usize) {
+        self.active.retain(|m| m.end > start);
+        while self.next < spans.len() && spans[self.next].start < end.max(start + 1) {
+            if spans[self.next].end > start {
+                self.active.push(spans[self.next]);
+            }
+            self.next += 1;
+        }
+    }
+}
+
+/// The runs of one line: cut at every mark's ends; each piece takes the strongest mark that
+/// covers it, found in a sweep over the cuts.
+fn runs(input: &str, a: &Analysis, here: &[Mk], start: usize, end: usize) -> Vec<Run> {
+    let mut events: Vec<(usize, bool, Mk)> = Vec::with_capacity(2 * here.len());
+    for m in here {
+        events.push((m.start.clamp(start, end), true, *m));
+        events.push((m.end.clamp(start, end), false, *m));
+    }
+    events.sort_unstable_by_key(|&(at, opens, _)| (at, opens));
+    let mut cuts: Vec<usize> = events.iter().map(|e| e.0).chain([start, end]).collect();
     cuts.sort_unstable();
     cuts.dedup();
+    let mut open: std::collections::BTreeSet<Mk> = std::collections::BTreeSet::new();
+    let mut e = 0;
     let mut runs: Vec<Run> = Vec::new();
     for w in cuts.windows(2) {
-        let (s, e) = (w[0], w[1]);
-        if s >= e {
+        let (s, t) = (w[0], w[1]);
+        // Ends before openings at the same place (sorted so), both up to `s`.
+        while e < events.len() && events[e].0 <= s {
+            let (_, opens, m) = events[e];
+            if opens {
+                open.insert(m);
+            } else {
+                open.remove(&m);
+            }
+            e += 1;
+        }
+        if s >= t {
             continue;
         }
-        let top = here
-            .iter()
-            .filter(|&&&(a0, b0, _, _)| a0 <= s && e <= b0)
-            .max_by_key(|&&&(a0, _, kind, i)| (kind, i, a0));
-        let mark = match top {
+        let mark = match open.last() {
             None => Mark::Plain,
-            Some(&&(_, _, 0, i)) => Mark::Content(i + 1),
-            Some(&&(_, _, 1, i)) => Mark::Mention(i + 1),
-            Some(&&(_, _, _, i)) => Mark::Cue(
-                i + 1,
-                a.attributions[i].id.clone(),
-                a.attributions[i].stance,
+            Some(m) if m.kind == 0 => Mark::Content(m.i + 1),
+            Some(m) if m.kind == 1 => Mark::Mention(m.i + 1),
+            Some(m) => Mark::Cue(
+                m.i + 1,
+                a.attributions[m.i].id.clone(),
+                a.attributions[m.i].stance,
             ),
         };
         match runs.last_mut() {
             Some(last) if last.mark == mark && !matches!(mark, Mark::Cue(..)) => {
-                last.text.push_str(&input[s..e]);
+                last.text.push_str(&input[s..t]);
             }
             _ => runs.push(Run {
-                text: input[s..e].to_string(),
+                text: input[s..t].to_string(),
                 mark,
             }),
         }
     }
-    let attributions = a
-        .attributions
-        .iter()
-        .enumerate()
-        .filter(|(_, x)| start <= x.cue.start && x.cue.start < end)
-        .map(|(i, _)| i)
-        .collect();
-    let skipped = a
-        .skipped
-        .iter()
-        .any(|k| k.start <= start && end <= k.end.max(start));
-    Paragraph {
-        runs,
-        skipped,
-        attributions,
-    }
+    runs
 }
 
 #[cfg(test)]

@@ -38,11 +38,19 @@ struct SourceRow {
     kind: &'static str,
     attributions: usize,
     documents: usize,
+    /// Its first article's page (at the source's row), or empty.
+    page: String,
+    /// Its first article's address, or empty.
+    url: String,
 }
 
 struct ContestedRow {
     text: String,
     document: String,
+    /// The article's page (at the claim), or empty.
+    page: String,
+    /// The article's address, or empty.
+    url: String,
     sources: usize,
     oppose: usize,
     noncommittal: usize,
@@ -52,6 +60,8 @@ struct ContestedRow {
 #[template(path = "corpus.html")]
 struct Page<'a> {
     l: &'a CorpusLabels,
+    /// The name for `<title>`, isolated.
+    head_name: String,
     name: String,
     tiles: Vec<Tile>,
     stances: Vec<CountRow>,
@@ -67,6 +77,27 @@ struct Page<'a> {
 /// The archive report for `s`, named `name` (the archive's path). Arabic unless most of the
 /// sources' names are in another script.
 pub fn corpus_html(s: &Summary, name: &str) -> String {
+    corpus_page(s, name, None)
+}
+
+/// The archive report, its contested claims and top sources linked to their articles' pages
+/// in the directory `pages` (as `report ARCHIVE -o DIR` writes them; relative to where this
+/// page is put) when given, and to the articles' addresses when the records give them.
+pub fn corpus_page(s: &Summary, name: &str, pages: Option<&str>) -> String {
+    let link = |document: &str, id: &str| match pages {
+        Some(dir) => {
+            let dir = dir.trim_end_matches('/');
+            let file = super::page_href(&super::page_file(document));
+            let file = file.trim_start_matches("./");
+            format!("{}/{file}#{id}", super::index::path_href(dir))
+        }
+        None => String::new(),
+    };
+    let url = |u: &Option<String>| {
+        super::web_address(u.as_deref())
+            .unwrap_or_default()
+            .to_string()
+    };
     let names: String = s
         .most_quoted
         .iter()
@@ -119,7 +150,12 @@ pub fn corpus_html(s: &Summary, name: &str) -> String {
                 label,
                 class,
                 count,
-                bar: (100 * count / max) as u32,
+                // A small count keeps a visible bar.
+                bar: if count == 0 {
+                    0
+                } else {
+                    (100 * count / max).max(2) as u32
+                },
             })
             .collect()
     };
@@ -153,7 +189,7 @@ pub fn corpus_html(s: &Summary, name: &str) -> String {
     let slices = |m: &std::collections::BTreeMap<String, Slice>| -> Vec<SliceRow> {
         m.iter()
             .map(|(name, x)| SliceRow {
-                name: name.clone(),
+                name: super::bidi::balance(name),
                 documents: x.documents,
                 attributions: x.attributions,
                 rate: percent(x.anonymity_rate()),
@@ -166,16 +202,19 @@ pub fn corpus_html(s: &Summary, name: &str) -> String {
     let source_rows = |v: &[crate::corpus::Quoted]| -> Vec<SourceRow> {
         v.iter()
             .map(|q| SourceRow {
-                name: q.name.clone(),
+                name: super::bidi::balance(&q.name),
                 kind: b.kind(q.kind),
                 attributions: q.attributions,
                 documents: q.documents,
+                page: link(&q.first.document, &q.first.id),
+                url: url(&q.first.url),
             })
             .collect()
     };
     let page = Page {
         l,
-        name: name.to_string(),
+        head_name: super::bidi::isolate(name),
+        name: super::bidi::balance(name),
         tiles,
         stances,
         kinds,
@@ -187,11 +226,17 @@ pub fn corpus_html(s: &Summary, name: &str) -> String {
             .contested
             .iter()
             .map(|c| ContestedRow {
-                text: c.text.clone(),
+                text: super::bidi::balance(&c.text),
                 document: match &c.title {
-                    Some(t) => format!("{} · {}", c.document, t),
-                    None => c.document.clone(),
+                    Some(t) => format!(
+                        "{} · {}",
+                        super::bidi::balance(&c.document),
+                        super::bidi::balance(t)
+                    ),
+                    None => super::bidi::balance(&c.document),
                 },
+                page: link(&c.document, &c.claim),
+                url: url(&c.url),
                 sources: c.sources,
                 oppose: c.oppose,
                 noncommittal: c.noncommittal,
@@ -245,5 +290,71 @@ mod tests {
         assert!(page.contains("سامي العلي"));
         assert!(page.contains("2015-07"));
         assert!(page.contains("المحادثات السرية جرت في جنيف"));
+    }
+
+    #[test]
+    fn contested_claims_and_sources_link_to_their_articles() {
+        let analyzer = Analyzer::new();
+        let mut c = Corpus::new(crate::Lexicon::embedded());
+        let text = "قال وزير الخارجية سامي العلي إن المحادثات السرية جرت في جنيف. \
+                    ونفت وزارة الدفاع إجراء أي محادثات سرية في جنيف.";
+        let meta = Meta {
+            id: "doc 1".into(),
+            url: Some("https://example.org/1".into()),
+            ..Meta::default()
+        };
+        c.add(&meta, &analyzer.analyze(text));
+        let s = c.finish();
+        let page = corpus_page(&s, "a.jsonl", Some("my pages"));
+        assert!(
+            page.contains(r#"href="my%20pages/doc_1.html#c1""#),
+            "the claim's page"
+        );
+        assert!(
+            page.contains(r#"href="my%20pages/doc_1.html#s1""#),
+            "the source's row"
+        );
+        assert!(page.contains(r#"href="https://example.org/1""#));
+        let plain = corpus_html(&s, "a.jsonl");
+        assert!(!plain.contains("doc_1.html"), "no pages, no links to them");
+        // A stance heard once among many still shows a bar.
+        let mut many = s.clone();
+        many.stances[0].1 = 10_000;
+        let bars: Vec<u32> = {
+            let p = corpus_html(&many, "x");
+            let stances = &p[p.find("id=\"stances\"").unwrap()..p.find("id=\"kinds\"").unwrap()];
+            stances
+                .split("style=\"width: ")
+                .skip(1)
+                .map(|w| w[..w.find('%').unwrap()].parse().unwrap())
+                .collect()
+        };
+        let counts: Vec<usize> = many.stances.iter().map(|x| x.1).collect();
+        assert_eq!(bars.len(), counts.len());
+        for (bar, count) in bars.iter().zip(&counts) {
+            assert_eq!(*bar > 0, *count > 0, "{bars:?} {counts:?}");
+        }
+    }
+
+    #[test]
+    fn names_from_the_archive_are_isolated() {
+        let analyzer = Analyzer::new();
+        let mut c = Corpus::new(crate::Lexicon::embedded());
+        let bad = "x\u{202E}y";
+        let text = format!(
+            "قال وزير الخارجية سامي {bad} إن المحادثات السرية جرت في {bad}. \
+             ونفت وزارة الدفاع إجراء أي محادثات سرية في جنيف."
+        );
+        let meta = Meta {
+            id: bad.into(),
+            title: Some(bad.into()),
+            outlet: Some(bad.into()),
+            date: Some(bad.into()),
+            url: None,
+        };
+        c.add(&meta, &analyzer.analyze(&text));
+        let page = corpus_html(&c.finish(), bad);
+        assert!(page.contains("x\u{202E}y\u{202C}"));
+        crate::report::tests::assert_isolated(&page);
     }
 }

@@ -85,6 +85,30 @@ pub struct Labels {
     pub skip: &'static str,
     /// Made by.
     pub made_by: &'static str,
+    /// Card: the claim a voice answers.
+    pub answers_label: &'static str,
+    /// Graph legend heading.
+    pub legend: &'static str,
+    /// Legend: a named source.
+    pub legend_source: &'static str,
+    /// Legend: an anonymous source.
+    pub legend_anonymous: &'static str,
+    /// Legend: a claim.
+    pub legend_claim: &'static str,
+    /// Header: link to the original article.
+    pub original: &'static str,
+    /// Index page heading.
+    pub index: &'static str,
+    /// Index columns.
+    pub col_title: &'static str,
+    /// Index columns.
+    pub col_outlet: &'static str,
+    /// Index columns.
+    pub col_date: &'static str,
+    /// Index columns.
+    pub col_attributions: &'static str,
+    /// Index: a document that could not be read.
+    pub failed: &'static str,
 }
 
 impl Labels {
@@ -234,19 +258,19 @@ pub static AR: Labels = Labels {
     claims: "الادعاءات: التأكيد والنفي",
     sources: "المصادر",
     graph: "شبكة المصادر والادعاءات",
-    tile_attributions: "إسناد",
+    tile_attributions: "إسناد (من قال ماذا)",
     tile_sources: "مصدر",
-    tile_named: "مسمّى",
-    tile_anonymous: "مجهول الهوية",
-    tile_official: "جهة رسمية",
-    tile_media: "وسيلة إعلام",
-    tile_documents: "وثيقة",
+    tile_named: "مصدر: شخص مسمّى",
+    tile_anonymous: "مصدر مجهول الهوية",
+    tile_official: "مصدر: جهة رسمية أو منظمة",
+    tile_media: "مصدر: وسيلة إعلام",
+    tile_documents: "مصدر: وثيقة",
     tile_anonymous_only: "ادعاء على مصادر مجهولة فقط",
-    tile_direct: "اقتباس مباشر",
-    tile_indirect: "نقل غير مباشر",
-    tile_denials: "نفي",
-    tile_no_response: "بلا رد",
-    tile_countries: "الدول المسموعة",
+    tile_direct: "إسناد باقتباس مباشر",
+    tile_indirect: "إسناد بنقل غير مباشر",
+    tile_denials: "إسناد فيه نفي",
+    tile_no_response: "إسناد: طلب تعليق بلا رد",
+    tile_countries: "الإسنادات حسب دولة المصدر",
     col_name: "الاسم",
     col_kind: "النوع",
     col_role: "الصفة",
@@ -264,6 +288,18 @@ pub static AR: Labels = Labels {
     via: "←",
     skip: "انتقل إلى الملاحظات",
     made_by: "isnad",
+    answers_label: "يرد على",
+    legend: "مفتاح الرسم",
+    legend_source: "مصدر",
+    legend_anonymous: "مصدر مجهول الهوية",
+    legend_claim: "ادعاء",
+    original: "المقال الأصلي",
+    index: "صفحات التقارير",
+    col_title: "العنوان",
+    col_outlet: "الوسيلة",
+    col_date: "التاريخ",
+    col_attributions: "إسنادات",
+    failed: "تعذرت قراءته",
 };
 
 /// English.
@@ -277,19 +313,19 @@ pub static EN: Labels = Labels {
     claims: "Claims: confirmations and denials",
     sources: "Sources",
     graph: "Sources and claims",
-    tile_attributions: "attributions",
+    tile_attributions: "attributions (who said what)",
     tile_sources: "sources",
-    tile_named: "named",
-    tile_anonymous: "anonymous",
-    tile_official: "official bodies",
-    tile_media: "media",
-    tile_documents: "documents",
+    tile_named: "sources: named people",
+    tile_anonymous: "sources: anonymous",
+    tile_official: "sources: official bodies and organizations",
+    tile_media: "sources: media",
+    tile_documents: "sources: documents",
     tile_anonymous_only: "claims on anonymous sources only",
-    tile_direct: "direct quotes",
-    tile_indirect: "indirect",
-    tile_denials: "denials",
-    tile_no_response: "no response",
-    tile_countries: "countries heard",
+    tile_direct: "attributions: direct quotes",
+    tile_indirect: "attributions: indirect",
+    tile_denials: "attributions: denials",
+    tile_no_response: "attributions: no response",
+    tile_countries: "attributions by the source's country",
     col_name: "name",
     col_kind: "kind",
     col_role: "role",
@@ -307,6 +343,18 @@ pub static EN: Labels = Labels {
     via: "←",
     skip: "skip to the flags",
     made_by: "isnad",
+    answers_label: "answers",
+    legend: "Key",
+    legend_source: "source",
+    legend_anonymous: "anonymous source",
+    legend_claim: "claim",
+    original: "original article",
+    index: "Report pages",
+    col_title: "title",
+    col_outlet: "outlet",
+    col_date: "date",
+    col_attributions: "attributions",
+    failed: "could not be read",
 };
 
 /// The labels for a text: Arabic when most of its letters are.

@@ -3,18 +3,25 @@
 //! this module only gathers what the page shows.
 
 mod article;
+pub mod bidi;
 mod corpus;
+pub mod countries;
+pub(crate) mod index;
 pub mod labels;
 mod svg;
+mod table;
 
 use askama::Template;
 
+use crate::batch::Meta;
 use crate::flags::{self, Severity};
-use crate::graph;
+use crate::graph::{self, EdgeKind};
 use crate::model::{Analysis, Family, QuoteType, SourceKind, Stance};
 
-pub use corpus::corpus_html;
+pub use corpus::{corpus_html, corpus_page};
+pub use index::{index_html, page_file, page_href, Entry};
 use labels::Labels;
+pub use table::corpus_csv;
 
 /// The sign that stands beside a stance's colour, so colour is never alone.
 pub fn sign(s: Stance) -> &'static str {
@@ -24,7 +31,8 @@ pub fn sign(s: Stance) -> &'static str {
         Stance::Denies => "✖",
         Stance::NeitherConfirmsNorDenies => "◐",
         Stance::DeclinesToComment => "⊘",
-        Stance::NoResponse => "…",
+        // Asked, and nothing came back: not an ellipsis, which reads as text left out.
+        Stance::NoResponse => "✉",
         Stance::Alleges => "⚠",
     }
 }
@@ -46,6 +54,8 @@ struct Card {
     kind: &'static str,
     relations: Vec<String>,
     chain: String,
+    /// For a voice on a claim it did not state first (a denial, a refusal), what it answers.
+    answers: String,
 }
 
 /// One paragraph of the annotated article.
@@ -112,8 +122,16 @@ struct ClaimView {
 #[template(path = "report.html")]
 struct Page<'a> {
     l: &'a Labels,
+    /// The title for `<title>`, isolated: no markup can stand there.
+    head_title: String,
     title: String,
     name: String,
+    outlet: String,
+    date: String,
+    /// An `http(s)` address, or empty.
+    url: String,
+    /// Each edge kind's class and word.
+    legend: Vec<(&'static str, &'static str)>,
     tiles: Vec<Tile>,
     paragraphs: Vec<Para>,
     flags: Vec<FlagView>,
@@ -125,19 +143,63 @@ struct Page<'a> {
 /// The report of one article: `input` is the text the analysis was made of, `name` names it
 /// (a file name) in the page's header.
 pub fn html(input: &str, a: &Analysis, name: &str) -> String {
+    page(
+        input,
+        a,
+        &Meta {
+            id: name.to_string(),
+            ..Meta::default()
+        },
+    )
+}
+
+/// The report of one article with its record's metadata: the header shows the title (else the
+/// text's first line), the id, the outlet, the date and a link to the original address (only
+/// an `http` or `https` one: a `javascript:` address from an archive is not a link).
+pub fn page(input: &str, a: &Analysis, meta: &Meta) -> String {
     let l = labels::for_text(input);
+    let title = meta
+        .title
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map_or_else(|| title(input), |t| t.chars().take(140).collect());
     let page = Page {
         l,
-        title: title(input),
-        name: name.to_string(),
+        head_title: bidi::isolate(&title),
+        title: bidi::balance(&title),
+        name: bidi::balance(&meta.id),
+        outlet: bidi::balance(meta.outlet.as_deref().unwrap_or_default()),
+        date: bidi::balance(meta.date.as_deref().unwrap_or_default()),
+        url: web_address(meta.url.as_deref())
+            .unwrap_or_default()
+            .to_string(),
+        legend: [
+            EdgeKind::Says,
+            EdgeKind::Supports,
+            EdgeKind::Opposes,
+            EdgeKind::Declines,
+            EdgeKind::Relays,
+        ]
+        .iter()
+        .map(|&k| (k.as_str(), l.edge(k)))
+        .collect(),
         tiles: tiles(a, l),
         paragraphs: paragraphs(input, a, l),
-        flags: flag_views(a, l),
+        flags: flag_views(input, a, l),
         sources: source_rows(a, l),
         claims: claim_views(a, l),
         svg: svg::layout(&graph::build(a), l),
     };
     page.render().expect("the report template renders")
+}
+
+/// An address safe to link to: `http` or `https`, without spaces or controls.
+pub fn web_address(url: Option<&str>) -> Option<&str> {
+    let u = url?.trim();
+    let scheme = u.split_once("://")?.0.to_ascii_lowercase();
+    let clean = !u.chars().any(|c| c.is_whitespace() || c.is_control());
+    (matches!(scheme.as_str(), "http" | "https") && clean).then_some(u)
 }
 
 /// The first non-empty line, as the page's title.
@@ -177,7 +239,7 @@ fn tiles(a: &Analysis, l: &Labels) -> Vec<Tile> {
     let heard = a
         .countries_heard()
         .iter()
-        .map(|(c, n)| format!("{c} {n}"))
+        .map(|(c, n)| bidi::balance(&format!("{} {n}", countries::name(c, l.lang))))
         .collect::<Vec<_>>()
         .join(" · ");
     let tile = |value: usize, label| Tile {
@@ -241,7 +303,7 @@ fn paragraphs(input: &str, a: &Analysis, l: &Labels) -> Vec<Para> {
                         _ => (false, String::new(), 0, ""),
                     };
                     RunView {
-                        text: r.text.clone(),
+                        text: bidi::balance(&r.text),
                         class: r.class(),
                         is_cue,
                         cue_id,
@@ -266,35 +328,54 @@ fn card(a: &Analysis, i: usize, related: &[&crate::model::Relation], l: &Labels)
         .iter()
         .map(|r| {
             let other = if r.from == x.id { &r.to } else { &r.from };
-            format!(
+            bidi::balance(&format!(
                 "{} ↔ {} ({})",
                 l.side(Some(r.family)),
                 number(other),
-                r.evidence.join("، ")
-            )
+                r.evidence
+                    .iter()
+                    .map(|e| bidi::balance(e))
+                    .collect::<Vec<_>>()
+                    .join("، ")
+            ))
         })
         .collect();
     let chain = x
         .chain
         .iter()
-        .map(|id| source_name(a, Some(id), l))
+        .map(|id| bidi::balance(&source_name(a, Some(id), l)))
         .collect::<Vec<_>>()
         .join(&format!(" {} ", l.via));
+    // What the claim says, in the words of the attribution that stated it first.
+    let answers = x
+        .claim
+        .as_deref()
+        .and_then(|c| number(c).checked_sub(1).and_then(|k| a.claims.get(k)))
+        .filter(|c| x.claim.as_deref() == Some(c.id.as_str()))
+        .filter(|c| c.anchor != x.id)
+        .map(|c| {
+            a.attribution(&c.anchor)
+                .and_then(|an| an.content.as_ref())
+                .map_or_else(|| c.terms.join(" "), |t| t.text.chars().take(120).collect())
+        })
+        .map(|t| bidi::balance(&t))
+        .unwrap_or_default();
     Card {
+        answers,
         id: x.id.clone(),
         n: i + 1,
         sign: sign(x.stance),
         stance: l.stance(x.stance),
         stance_class: stance_class(x.stance),
-        source: src.map_or_else(|| l.unknown_source.to_string(), |s| s.name.clone()),
+        source: src.map_or_else(|| l.unknown_source.to_string(), |s| bidi::balance(&s.name)),
         kind: src.map_or("", |s| l.kind(s.kind)),
         relations,
         chain,
     }
 }
 
-fn flag_views(a: &Analysis, l: &Labels) -> Vec<FlagView> {
-    flags::flags(a)
+fn flag_views(input: &str, a: &Analysis, l: &Labels) -> Vec<FlagView> {
+    flags::flags_in(input, a)
         .into_iter()
         .map(|f| {
             let (message, help) = l.rule(f.rule);
@@ -325,18 +406,22 @@ fn source_rows(a: &Analysis, l: &Labels) -> Vec<SourceRow> {
             claims.dedup();
             SourceRow {
                 id: s.id.clone(),
-                name: s.name.clone(),
+                name: bidi::balance(&s.name),
                 kind: l.kind(s.kind),
                 hollow: s.kind == SourceKind::Anonymous,
-                role: s.role.clone().unwrap_or_default(),
-                affiliation: s.affiliation.clone().unwrap_or_default(),
+                role: bidi::balance(s.role.as_deref().unwrap_or_default()),
+                affiliation: s
+                    .affiliation
+                    .as_deref()
+                    .map(|c| bidi::balance(countries::name(c, l.lang)))
+                    .unwrap_or_default(),
                 reason: match (&s.anonymity_reason, s.kind) {
-                    (Some(r), _) => r.clone(),
+                    (Some(r), _) => bidi::balance(r),
                     (None, SourceKind::Anonymous) => l.no_reason.to_string(),
                     _ => String::new(),
                 },
                 statements: s.attributions.len(),
-                claims: claims.join(" "),
+                claims: bidi::balance(&claims.join(" ")),
             }
         })
         .collect()
@@ -381,13 +466,22 @@ fn claim_views(a: &Analysis, l: &Labels) -> Vec<ClaimView> {
         target: x.id.clone(),
         sign: sign(x.stance),
         stance_class: stance_class(x.stance),
-        source: source_name(a, x.source.as_ref(), l),
+        source: bidi::balance(&source_name(a, x.source.as_ref(), l)),
         text: x
             .content
             .as_ref()
-            .map(|t| t.text.chars().take(160).collect())
+            .map(|t| bidi::balance(&t.text.chars().take(160).collect::<String>()))
             .unwrap_or_else(|| l.stance(x.stance).to_string()),
     };
+    // Each claim's shared words, gathered in one pass over the relations.
+    let mut evidence_of: std::collections::HashMap<&str, Vec<&str>> =
+        std::collections::HashMap::new();
+    for r in &a.relations {
+        evidence_of
+            .entry(r.claim.as_str())
+            .or_default()
+            .extend(r.evidence.iter().map(String::as_str));
+    }
     let mut out = Vec::new();
     for c in &a.claims {
         let is_main = main.as_ref() == Some(&c.id);
@@ -427,25 +521,24 @@ fn claim_views(a: &Analysis, l: &Labels) -> Vec<ClaimView> {
             .map(|ch| {
                 ch.sources
                     .iter()
-                    .map(|id| source_name(a, Some(id), l))
+                    .map(|id| bidi::balance(&source_name(a, Some(id), l)))
                     .collect::<Vec<_>>()
                     .join(&format!(" {} ", l.via))
             })
             .collect();
-        let mut evidence: Vec<&str> = a
-            .relations
-            .iter()
-            .filter(|r| r.claim == c.id)
-            .flat_map(|r| r.evidence.iter().map(String::as_str))
-            .collect();
+        let mut evidence: Vec<&str> = evidence_of.remove(c.id.as_str()).unwrap_or_default();
         evidence.sort_unstable();
         evidence.dedup();
         out.push(ClaimView {
             id: c.id.clone(),
-            title: c.terms.join(" "),
+            title: bidi::balance(&c.terms.join(" ")),
             sides,
             chains,
-            evidence: evidence.join("، "),
+            evidence: evidence
+                .iter()
+                .map(|e| bidi::balance(e))
+                .collect::<Vec<_>>()
+                .join("، "),
         });
     }
     out
@@ -501,6 +594,63 @@ mod tests {
             assert!(!page.contains("<img"), "no markup from the article");
             assert!(!page.contains(bad));
         }
+    }
+
+    /// Every piece of text between markup is bidi-balanced, so no value from the article can
+    /// reorder the page's own words after it.
+    pub(crate) fn assert_isolated(page: &str) {
+        for piece in page.split(['<', '>', '"']) {
+            assert!(bidi::is_balanced(piece), "unbalanced: {piece:?}");
+        }
+    }
+
+    #[test]
+    fn an_override_in_the_article_reorders_nothing_around_it() {
+        let bad = "ab\u{202E}cd\u{2069}";
+        let story = "قال مصدر مطلع إن المحادثات السرية جرت في جنيف. ونفت وزارة الدفاع إجراء أي محادثات سرية في جنيف.";
+        let text = format!("{bad}\n{story} {bad}\n");
+        let mut a = Analyzer::new().analyze(&text);
+        poison(&mut a, bad);
+        let page = html(&text, &a, bad);
+        assert!(
+            page.contains("ab\u{202E}cd\u{202C}"),
+            "closed where it was opened"
+        );
+        let title = &page[page.find("<title>").unwrap()..page.find("</title>").unwrap()];
+        assert!(
+            title.contains('\u{2068}'),
+            "the title is isolated: {title:?}"
+        );
+        assert!(page.contains("<h1><bdi>"));
+        assert_isolated(&page);
+    }
+
+    #[test]
+    fn tiles_say_what_they_count_and_countries_are_named() {
+        let text = "قال مسؤول إسرائيلي إن المحادثات جرت في جنيف. ولم ترد السفارة على طلب للتعليق.";
+        let a = Analyzer::new().analyze(text);
+        for l in [&labels::EN, &labels::AR] {
+            for t in tiles(&a, l) {
+                let unit = ["source", "attribution", "claim", "مصدر", "إسناد", "ادعاء"];
+                assert!(unit.iter().any(|u| t.label.contains(u)), "{}", t.label);
+            }
+        }
+        let page = html(text, &a, "x");
+        assert!(page.contains("إسرائيل "), "the country by name");
+        assert!(!page.contains(">IL "), "not its code");
+        assert_ne!(sign(Stance::NoResponse), "…", "not an ellipsis");
+    }
+
+    #[test]
+    fn a_denial_card_names_the_claim_it_answers() {
+        let text = "قال وزير الخارجية سامي العلي إن المحادثات السرية جرت في جنيف. \
+                    ونفت وزارة الدفاع إجراء أي محادثات سرية في جنيف.";
+        let a = Analyzer::new().analyze(text);
+        let page = html(text, &a, "x");
+        let card = &page[page.find(r#"id="card-a2""#).unwrap()..];
+        let card = &card[..card.find("</div>").unwrap()];
+        assert!(card.contains(labels::AR.answers_label), "{card}");
+        assert!(card.contains("المحادثات السرية جرت في جنيف"), "{card}");
     }
 
     #[test]
