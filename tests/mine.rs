@@ -14,7 +14,7 @@ fn archive() -> String {
         "وردد الوزير أن الميزانية لن تتأثر بتراجع أسعار النفط.\nوقال إن الحكومة ستواصل دعم الوقود.",
         "ورددت مصادر محلية أن الطريق أغلق بسبب الثلوج.",
         "وقال المدير: «لن أردد أن الخسائر كبيرة، فالأرقام تتحسن».",
-        "ووجه النائب انتقادا حادا للحكومة بسبب تأخر الرواتب.",
+        "وسجل النائب اعتراضا شديدا على الحكومة بسبب تأخر الرواتب.",
     ];
     texts
         .iter()
@@ -41,7 +41,7 @@ fn mine_reads_an_archive_on_standard_input_and_lists_candidates() {
         "a known cue is not a candidate: {out}"
     );
     assert!(
-        out.lines().any(|l| l.starts_with("frame\tانتقادا")),
+        out.lines().any(|l| l.starts_with("frame\tاعتراضا")),
         "{out}"
     );
 }

@@ -52,7 +52,7 @@ fn of(d: &Analyzed, record: bool, output: Output) -> String {
             );
             lint::json(&d.meta.id, &diags)
         }
-        Output::Report => crate::report::html(&d.text, &d.analysis, &d.meta.id),
+        Output::Report => crate::report::page(&d.text, &d.analysis, &d.meta),
     }
 }
 
