@@ -34,6 +34,7 @@ pub mod lint;
 pub mod model;
 pub mod normalize;
 mod offsets;
+pub mod output;
 pub mod parse;
 pub mod render;
 pub mod report;

@@ -295,9 +295,9 @@ impl Lexicon {
     /// embedded files'.
     pub fn with_dir(dir: &Path) -> Result<Self> {
         let mut lex = Self::embedded();
-        let io = |source| Error::LexiconIo {
+        let io = |cause| Error::LexiconIo {
             path: dir.to_path_buf(),
-            source,
+            cause,
         };
         let mut files: Vec<_> = std::fs::read_dir(dir)
             .map_err(io)?
@@ -311,9 +311,9 @@ impl Lexicon {
             if !EMBEDDED.iter().any(|(n, _)| *n == name) {
                 continue;
             }
-            let text = std::fs::read_to_string(&path).map_err(|source| Error::LexiconIo {
+            let text = std::fs::read_to_string(&path).map_err(|cause| Error::LexiconIo {
                 path: path.clone(),
-                source,
+                cause,
             })?;
             lex.load(&path.display().to_string(), &text)?;
         }

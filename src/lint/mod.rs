@@ -11,7 +11,7 @@ use crate::model::{Analysis, Attribution, TextSpan};
 use crate::report::labels::Labels;
 
 pub use explain::explain;
-pub use render::{json, render, Style};
+pub use render::{clean, json, render, Style};
 
 /// How much a diagnostic matters once `--deny` is applied.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
