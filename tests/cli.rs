@@ -264,6 +264,9 @@ fn missing_file_is_an_io_error() {
         "stderr: {}",
         r.stderr
     );
+    // The cause is said once.
+    assert_eq!(r.stderr.matches("No such file").count(), 1, "{}", r.stderr);
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
 }
 
 #[test]
@@ -295,10 +298,10 @@ fn an_html_page_is_read_for_its_article_text() {
 }
 
 #[test]
-fn a_directory_is_an_io_error_for_the_graph() {
+fn a_directory_is_a_usage_error_for_the_graph() {
     let dir = TempDir::new();
     let r = run(["graph".as_ref(), dir.path().as_os_str()], b"");
-    assert_eq!(r.code, Some(74), "stderr: {}", r.stderr);
+    assert_eq!(r.code, Some(2), "stderr: {}", r.stderr);
     assert!(
         r.stderr.contains(&*dir.path().to_string_lossy()),
         "{}",
@@ -364,6 +367,9 @@ fn output_into_a_missing_directory() {
     assert!(r.stdout.is_empty());
     assert!(!out.exists());
     assert!(dir.entries().is_empty(), "left behind: {:?}", dir.entries());
+    // The message names the path as given, not a temporary file.
+    assert!(r.stderr.contains(&*out.to_string_lossy()), "{}", r.stderr);
+    assert!(!r.stderr.contains("isnad-tmp"), "{}", r.stderr);
 }
 
 #[test]
