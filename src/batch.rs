@@ -273,6 +273,13 @@ impl Reader {
         }
     }
 
+    /// A reader of JSON Lines from a stream named `name` (for ids and messages).
+    pub fn json_lines(name: &str, stream: impl BufRead + Send + 'static) -> Reader {
+        let mut r = Reader::new(Vec::new(), Some(Format::Jsonl));
+        r.open_lines(name.to_string(), Box::new(stream));
+        r
+    }
+
     /// Reads no document, and no JSON Lines line, past `limit` bytes: the rest is not read.
     pub fn limit(mut self, limit: usize) -> Reader {
         self.limit = limit;
