@@ -87,6 +87,9 @@ impl Error {
     }
 }
 
+/// Result alias for the library.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,6 +106,3 @@ mod tests {
         assert_eq!(shown.matches("not found").count(), 1, "{shown}");
     }
 }
-
-/// Result alias for the library.
-pub type Result<T, E = Error> = std::result::Result<T, E>;
