@@ -116,7 +116,8 @@ enum Command {
         /// commas, or `all`. Repeatable.
         #[arg(long, value_name = "RULE|all", value_parser = rule_list)]
         deny: Vec<Vec<Rule>>,
-        /// Drop findings of these rules. Repeatable.
+        /// Drop findings of these rules, also of rules --deny names (`--deny all --allow X`
+        /// fails on every rule but X). Repeatable.
         #[arg(long, value_name = "RULE|all", value_parser = rule_list)]
         allow: Vec<Vec<Rule>>,
         /// Print what a rule checks, why, and what would fix it; then exit (in English).
@@ -416,12 +417,6 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                 deny: deny.into_iter().flatten().collect(),
                 allow: allow.into_iter().flatten().collect(),
             };
-            if let Some(both) = policy.deny.iter().find(|r| policy.allow.contains(r)) {
-                return Err(Failure::usage(format!(
-                    "{} is both denied and allowed: name it in one of --deny and --allow",
-                    both.as_str()
-                )));
-            }
             let to_terminal = input.output.is_none() && std::io::stdout().is_terminal();
             let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
             let style = lint::Style {

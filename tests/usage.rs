@@ -24,14 +24,6 @@ fn usage_errors_exit_2() {
             a,
             b,
         ],
-        vec![
-            "lint".as_ref(),
-            a,
-            "--deny".as_ref(),
-            "one-sided".as_ref(),
-            "--allow".as_ref(),
-            "all".as_ref(),
-        ],
         vec!["lint".as_ref(), "--explain".as_ref(), "all".as_ref()],
     ];
     for args in cases {
