@@ -235,6 +235,33 @@ fn a_fifo_or_device_link_in_a_directory_is_skipped_with_a_note() {
     }
 }
 
+/// Makes `depth` folders named `name`, one in the other, under `dir`, and a text file at the
+/// bottom: each made relative to the last, since the whole path is too long to name.
+fn nest(dir: &Path, name: &str, depth: usize) {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let top = CString::new(dir.as_os_str().as_bytes()).unwrap();
+    let name = CString::new(name).unwrap();
+    // SAFETY: plain system calls on descriptors this function opens and closes.
+    unsafe {
+        let mut fd = libc::open(top.as_ptr(), libc::O_DIRECTORY | libc::O_RDONLY);
+        assert!(fd >= 0);
+        for _ in 0..depth {
+            assert_eq!(libc::mkdirat(fd, name.as_ptr(), 0o755), 0);
+            let next = libc::openat(fd, name.as_ptr(), libc::O_DIRECTORY | libc::O_RDONLY);
+            assert!(next >= 0);
+            libc::close(fd);
+            fd = next;
+        }
+        let file = CString::new("e.txt").unwrap();
+        let f = libc::openat(fd, file.as_ptr(), libc::O_CREAT | libc::O_WRONLY, 0o644);
+        assert!(f >= 0);
+        assert_eq!(libc::write(f, b"x".as_ptr().cast(), 1), 1);
+        libc::close(f);
+        libc::close(fd);
+    }
+}
+
 #[test]
 fn each_unreadable_entry_fails_alone_and_names_itself() {
     let dir = TempDir::new();
@@ -246,6 +273,9 @@ fn each_unreadable_entry_fails_alone_and_names_itself() {
     let locked = dir.path().join("locked");
     std::fs::create_dir(&locked).unwrap();
     dir.file("locked/c.txt", SENTENCE.as_bytes());
+    // A subdirectory too deep to be named in one path cannot be read, even by root.
+    std::fs::create_dir(dir.path().join("deep")).unwrap();
+    nest(&dir.path().join("deep"), &"d".repeat(250), 18);
     let locks = !is_root();
     if locks {
         use std::os::unix::fs::PermissionsExt;
@@ -273,6 +303,11 @@ fn each_unreadable_entry_fails_alone_and_names_itself() {
     assert!(ids.iter().any(|i| i.ends_with("a.txt\"")), "{ids:?}");
     assert!(ids.iter().any(|i| i.ends_with("b.txt\"")), "{ids:?}");
     assert!(r.stderr.contains("loop.txt"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("/deep/ddd"),
+        "the deep folder names itself: {}",
+        r.stderr
+    );
     if locks {
         assert!(r.stderr.contains("locked"), "{}", r.stderr);
     } else {
