@@ -390,7 +390,9 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                 }
                 Format::Json => isnad::render::json(&d.analysis),
                 Format::Text if many => {
-                    format!("# {}\n{}", d.meta.id, isnad::render::text(&d.analysis))
+                    // The heading may reach a terminal: the id is cleaned as on stderr.
+                    let id = lint::clean(&d.meta.id);
+                    format!("# {id}\n{}", isnad::render::text(&d.analysis))
                 }
                 Format::Text => isnad::render::text(&d.analysis),
                 Format::Html => isnad::report::html(&d.text, &d.analysis, &d.meta.id),
