@@ -775,6 +775,7 @@ impl Job {
             .map_err(|e| Failure::Io(anyhow!("cannot create {}: {e}", dir.display())))?;
         let mut names = PageNames::default();
         let mut unwritten = 0usize;
+        let mut staged = Vec::new();
         let (code, seen) = self.run(
             input,
             |d| {
@@ -786,14 +787,26 @@ impl Job {
             |r| {
                 if let Ok((id, page)) = r {
                     let path = dir.join(names.next(&id));
-                    if let Err(e) = isnad::output::write_output(Some(&path), page.as_bytes()) {
-                        say(&format!("{id}: {e}"));
-                        unwritten += 1;
+                    let written = Sink::open(Some(&path)).and_then(|mut sink| {
+                        sink.write(page.as_bytes())?;
+                        sink.stage()
+                    });
+                    match written {
+                        Ok(s) => staged.extend(s),
+                        Err(e) => {
+                            say(&format!("{id}: {e}"));
+                            unwritten += 1;
+                        }
+                    }
+                    // Pages are synced a few hundred at a time, not one by one.
+                    if staged.len() >= 256 {
+                        unwritten += commit_pages(&mut staged);
                     }
                 }
                 ControlFlow::Continue(())
             },
         );
+        unwritten += commit_pages(&mut staged);
         self.nothing_read(seen)?;
         if unwritten > 0 {
             return Err(Failure::Io(anyhow!(
@@ -803,6 +816,15 @@ impl Job {
         }
         Ok(code)
     }
+}
+
+/// Puts staged pages in place; reports each that failed and returns how many did.
+fn commit_pages(staged: &mut Vec<isnad::output::Staged>) -> usize {
+    let failed = isnad::output::commit(std::mem::take(staged));
+    for e in &failed {
+        say(&e.to_string());
+    }
+    failed.len()
 }
 
 const NOT_ARABIC: &str = "the text has no Arabic letter: isnad reads Arabic news text";

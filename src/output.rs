@@ -284,6 +284,80 @@ impl Sink {
     }
 }
 
+/// A regular file written in full but not yet synced and put in place; dropped, it is removed.
+pub struct Staged {
+    temp: Temp,
+    real: PathBuf,
+    shown: PathBuf,
+}
+
+impl Sink {
+    /// Ends the output like [`Sink::finish`], except that a regular file is left staged for
+    /// [`commit`], which syncs many at the cost of one. Other targets are done here.
+    pub fn stage(mut self) -> Result<Option<Staged>, OutputError> {
+        self.out.flush().map_err(|e| self.error(e))?;
+        Ok(self.replace.take().map(|(temp, _, real)| Staged {
+            temp,
+            real,
+            shown: self.shown.clone().unwrap_or_default(),
+        }))
+    }
+}
+
+/// Syncs staged files and renames each into place: one sync of their file system when they
+/// share a folder (a file's own sync costs milliseconds, too many for thousands of pages),
+/// else one per file. Returns what failed, each naming its path as given.
+pub fn commit(staged: Vec<Staged>) -> Vec<OutputError> {
+    let io = |s: &Staged, cause| OutputError::Io {
+        path: Some(s.shown.clone()),
+        cause,
+    };
+    let Some(first) = staged.first() else {
+        return Vec::new();
+    };
+    let dir = parent(&first.real).to_path_buf();
+    let one_folder = staged.iter().all(|s| parent(&s.real) == dir);
+    let mut errors = Vec::new();
+    let synced = one_folder && sync_file_system(&dir).is_ok();
+    let mut placed = Vec::new();
+    for mut s in staged {
+        if !synced {
+            let each = File::open(&s.temp.path).and_then(|f| f.sync_all());
+            if let Err(e) = each {
+                errors.push(io(&s, e));
+                continue;
+            }
+        }
+        match std::fs::rename(&s.temp.path, &s.real) {
+            Ok(()) => {
+                s.temp.forget();
+                let d = parent(&s.real).to_path_buf();
+                if !placed.contains(&d) {
+                    placed.push(d);
+                }
+            }
+            Err(e) => errors.push(io(&s, e)),
+        }
+    }
+    for d in placed {
+        if let Ok(f) = File::open(d) {
+            let _ = f.sync_all();
+        }
+    }
+    errors
+}
+
+/// Flushes the file system that holds `dir` to its disk.
+fn sync_file_system(dir: &Path) -> std::io::Result<()> {
+    use std::os::fd::AsRawFd;
+    let f = File::open(dir)?;
+    // SAFETY: syncfs takes a descriptor this function holds open.
+    if unsafe { libc::syncfs(f.as_raw_fd()) } != 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(())
+}
+
 /// Writes `bytes` to `path` (standard output without one) through a [`Sink`].
 pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<(), OutputError> {
     let mut sink = Sink::open(path)?;
@@ -327,6 +401,27 @@ mod tests {
         second.finish().unwrap();
         assert_eq!(std::fs::read(&target).unwrap(), b"second\n");
         assert_eq!(entries(&dir), ["out.json"]);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn staged_files_are_committed_together_or_removed() {
+        let dir = scratch("staged");
+        let mut staged = Vec::new();
+        for name in ["a.html", "b.html"] {
+            let mut s = Sink::open(Some(&dir.join(name))).unwrap();
+            s.write(name.as_bytes()).unwrap();
+            staged.push(s.stage().unwrap().unwrap());
+        }
+        assert_eq!(entries(&dir).len(), 2);
+        assert!(entries(&dir).iter().all(|n| n.ends_with(".isnad-tmp")));
+        assert!(commit(staged).is_empty());
+        assert_eq!(entries(&dir), ["a.html", "b.html"]);
+        assert_eq!(std::fs::read(dir.join("b.html")).unwrap(), b"b.html");
+        let mut s = Sink::open(Some(&dir.join("c.html"))).unwrap();
+        s.write(b"c").unwrap();
+        drop(s.stage().unwrap());
+        assert_eq!(entries(&dir), ["a.html", "b.html"]);
         std::fs::remove_dir_all(dir).unwrap();
     }
 

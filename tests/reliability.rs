@@ -427,7 +427,11 @@ fn ids_reach_the_terminal_without_control_characters() {
     let input = format!("{{\"id\": \"\\u001b[2Jx\", \"text\": \"{SENTENCE}\"}}\n");
     let r = run(["analyze", "--input", "jsonl"], input.as_bytes());
     assert_eq!(r.code, Some(0), "{}", r.stderr);
-    assert!(r.stdout_text().starts_with("# [2Jx\n"), "{:?}", r.stdout_text());
+    assert!(
+        r.stdout_text().starts_with("# [2Jx\n"),
+        "{:?}",
+        r.stdout_text()
+    );
 }
 
 #[test]
