@@ -151,13 +151,18 @@ fn parent(path: &Path) -> &Path {
 enum Target {
     /// A regular file, existing or not, at this resolved path.
     Regular(PathBuf),
-    /// Anything else that can be written (a device, a pipe, a socket).
+    /// Anything else that can be written (a device, a pipe, a socket), or a file named
+    /// through /dev or /proc.
     Through,
 }
 
 /// Follows `path` to what it names. A dangling symlink names the file it points to.
 fn resolve(path: &Path) -> Result<Target, OutputError> {
+    // /dev/stdout and /proc/self/fd/N name an open file (a shell's `>` or `>>`), which is
+    // written through: replacing it would put the output beside what the shell holds.
+    let system = path.starts_with("/dev") || path.starts_with("/proc");
     match std::fs::metadata(path) {
+        Ok(m) if system && !m.is_dir() => Ok(Target::Through),
         Ok(m) if m.is_dir() => Err(OutputError::IsDirectory {
             path: path.to_path_buf(),
         }),
@@ -219,7 +224,8 @@ impl Sink {
         };
         match resolve(path)? {
             Target::Through => {
-                let f = OpenOptions::new().write(true).open(path).map_err(io)?;
+                // Appending: a file behind /dev/stdout keeps what the shell put before.
+                let f = OpenOptions::new().append(true).open(path).map_err(io)?;
                 Ok(Sink {
                     out: BufWriter::new(Box::new(f)),
                     shown: Some(path.to_path_buf()),

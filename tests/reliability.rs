@@ -120,6 +120,26 @@ fn output_onto_a_character_device_writes_into_it() {
 }
 
 #[test]
+fn output_to_dev_stdout_appends_to_the_file_the_shell_opened() {
+    let dir = TempDir::new();
+    let log = dir.file("log", b"before\n");
+    let file = std::fs::OpenOptions::new().append(true).open(&log).unwrap();
+    let status = bin()
+        .args(["analyze", "-o", "/dev/stdout"])
+        .stdin(std::fs::File::open(dir.file("in.txt", SENTENCE.as_bytes())).unwrap())
+        .stdout(file)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let got = std::fs::read_to_string(&log).unwrap();
+    assert!(
+        got.starts_with("before\n") && got.contains("الاجتماع"),
+        "{got}"
+    );
+    assert_eq!(dir.entries(), ["in.txt", "log"]);
+}
+
+#[test]
 fn output_through_a_symlink_writes_its_target() {
     let dir = TempDir::new();
     let real = dir.file("real.json", b"old");
