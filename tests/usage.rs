@@ -262,3 +262,23 @@ fn reading_a_terminal_says_so() {
         "not on a pipe"
     );
 }
+
+#[test]
+fn a_lexicon_file_that_never_ends_is_refused() {
+    let dir = TempDir::new();
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("verbs.tsv")).unwrap();
+    let r = run(
+        [
+            "analyze".as_ref(),
+            "--lexicon".as_ref(),
+            dir.path().as_os_str(),
+        ],
+        SENTENCE.as_bytes(),
+    );
+    assert_eq!(r.code, Some(65), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("verbs.tsv") && r.stderr.contains("over"),
+        "{}",
+        r.stderr
+    );
+}
