@@ -120,7 +120,8 @@ enum Command {
         /// fails on every rule but X). Repeatable.
         #[arg(long, value_name = "RULE|all", value_parser = rule_list)]
         allow: Vec<Vec<Rule>>,
-        /// Print what a rule checks, why, and what would fix it; then exit (in English).
+        /// Print what a rule checks, why, and what would fix it; then exit (in Arabic with
+        /// --lang ar).
         #[arg(long, value_name = "RULE", value_parser = one_rule)]
         explain: Option<Rule>,
         /// Colour: on a terminal unless NO_COLOR is set (auto), always or never.
@@ -409,10 +410,10 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             lang,
         } => {
             if let Some(rule) = explain {
-                if matches!(lang, Lang::Ar) {
-                    say("the explanations are written in English only");
+                match lang {
+                    Lang::Ar => print!("{}", lint::explain_ar(rule)),
+                    Lang::Auto | Lang::En => print!("{}", lint::explain(rule)),
                 }
-                print!("{}", lint::explain(rule));
                 return Ok(0);
             }
             let policy = Policy {

@@ -282,3 +282,16 @@ fn a_lexicon_file_that_never_ends_is_refused() {
         r.stderr
     );
 }
+
+#[test]
+fn explain_speaks_arabic_when_asked() {
+    let ar = run(["lint", "--explain", "one-sided", "--lang", "ar"], b"");
+    assert_eq!(ar.code, Some(0), "{}", ar.stderr);
+    assert!(
+        ar.stdout_text().contains("لماذا يهم"),
+        "{}",
+        ar.stdout_text()
+    );
+    let en = run(["lint", "--explain", "one-sided"], b"");
+    assert!(en.stdout_text().contains("Why it matters"));
+}

@@ -10,7 +10,7 @@ use crate::flags::{self, Rule, Severity};
 use crate::model::{Analysis, Attribution, TextSpan};
 use crate::report::labels::Labels;
 
-pub use explain::explain;
+pub use explain::{explain, explain_ar};
 pub use render::{clean, json, render, Style};
 
 /// How much a diagnostic matters once `--deny` is applied.
