@@ -3,7 +3,8 @@
 //! id; the others go on.
 
 use std::collections::VecDeque;
-use std::io::BufRead;
+use std::io::{BufRead, Read};
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -38,11 +39,26 @@ impl Format {
     /// Whether a file met while walking a directory is a document of this format.
     fn wanted(self, path: &Path) -> bool {
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-        let any = |list: &[&str]| list.iter().any(|x| ext.eq_ignore_ascii_case(x));
+        self.extensions()
+            .iter()
+            .any(|x| ext.eq_ignore_ascii_case(x))
+    }
+
+    /// The extensions of this format's files in a directory.
+    fn extensions(self) -> &'static [&'static str] {
         match self {
-            Format::Text => any(&["txt", "text", "md"]),
-            Format::Html => any(&["html", "htm"]),
-            Format::Jsonl => any(&["jsonl"]),
+            Format::Text => &["txt", "text", "md"],
+            Format::Html => &["html", "htm"],
+            Format::Jsonl => &["jsonl"],
+        }
+    }
+
+    /// The `--input` value that reads this format.
+    fn flag(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Html => "html",
+            Format::Jsonl => "jsonl",
         }
     }
 }
@@ -220,8 +236,24 @@ pub enum Origin {
 /// one per line); a directory gives its files of the format, sorted by path, recursively.
 pub struct Reader {
     format: Option<Format>,
-    pending: VecDeque<Origin>,
+    pending: VecDeque<Queued>,
     lines: Option<Lines>,
+    limit: usize,
+    notes: Option<Notes>,
+}
+
+/// Where notes go: things skipped that are not failures (a FIFO in a directory, a directory
+/// with no document).
+type Notes = Box<dyn FnMut(String) + Send>;
+
+/// What the reader has still to do.
+enum Queued {
+    /// Read this.
+    Origin(Origin),
+    /// An entry of a directory that could not be read: it fails alone, under its own name.
+    Failed(PathBuf, std::io::Error),
+    /// An entry passed over, with why.
+    Skipped(PathBuf, &'static str),
 }
 
 /// An open JSON Lines stream.
@@ -237,8 +269,35 @@ impl Reader {
     pub fn new(origins: Vec<Origin>, format: Option<Format>) -> Reader {
         Reader {
             format,
-            pending: origins.into(),
+            pending: origins.into_iter().map(Queued::Origin).collect(),
             lines: None,
+            limit: decode::DEFAULT_MAX_BYTES,
+            notes: None,
+        }
+    }
+
+    /// A reader of JSON Lines from a stream named `name` (for ids and messages).
+    pub fn json_lines(name: &str, stream: impl BufRead + Send + 'static) -> Reader {
+        let mut r = Reader::new(Vec::new(), Some(Format::Jsonl));
+        r.open_lines(name.to_string(), Box::new(stream));
+        r
+    }
+
+    /// Reads no document, and no JSON Lines line, past `limit` bytes: the rest is not read.
+    pub fn limit(mut self, limit: usize) -> Reader {
+        self.limit = limit;
+        self
+    }
+
+    /// Hands notes about skipped entries to `notes`.
+    pub fn notes(mut self, notes: impl FnMut(String) + Send + 'static) -> Reader {
+        self.notes = Some(Box::new(notes));
+        self
+    }
+
+    fn note(&mut self, message: String) {
+        if let Some(n) = self.notes.as_mut() {
+            n(message);
         }
     }
 
@@ -259,25 +318,33 @@ impl Reader {
             let mut buf = Vec::new();
             lines.line += 1;
             let at = format!("{}:{}", lines.name, lines.line);
-            match lines.reader.read_until(b'\n', &mut buf) {
-                Ok(0) => {
+            match read_line(&mut lines.reader, &mut buf, self.limit) {
+                Ok(LineRead::End) => {
                     self.lines = None;
                     return None;
                 }
-                Ok(_) => {
-                    if buf.iter().all(u8::is_ascii_whitespace) {
+                Ok(LineRead::TooLong) => {
+                    return Some(Item::failed(at, Error::OverLimit { limit: self.limit }))
+                }
+                Ok(LineRead::Read) => {
+                    // A byte-order mark some editors put at the start of a file.
+                    let body = match buf.strip_prefix(b"\xEF\xBB\xBF") {
+                        Some(rest) if lines.line == 1 => rest,
+                        _ => &buf[..],
+                    };
+                    if body.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
-                    return Some(record(&buf, at));
+                    return Some(record(body, at));
                 }
-                Err(source) => {
+                Err(cause) => {
                     let name = lines.name.clone();
                     self.lines = None;
                     return Some(Item::failed(
                         at,
                         Error::Read {
                             path: name.into(),
-                            source,
+                            cause,
                         },
                     ));
                 }
@@ -305,7 +372,14 @@ impl Iterator for Reader {
                 }
                 continue;
             }
-            let origin = self.pending.pop_front()?;
+            let origin = match self.pending.pop_front()? {
+                Queued::Origin(o) => o,
+                Queued::Failed(path, cause) => return Some(unreadable(&path, cause)),
+                Queued::Skipped(path, why) => {
+                    self.note(format!("{}: skipped: {why}", path.display()));
+                    continue;
+                }
+            };
             let path = match origin {
                 Origin::Stdin => {
                     let format = self.format.unwrap_or(Format::Text);
@@ -314,13 +388,17 @@ impl Iterator for Reader {
                         self.open_lines("<stdin>".into(), Box::new(stdin));
                         continue;
                     }
-                    let mut bytes = Vec::new();
-                    let body = std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
-                        .map(|_| Body::Bytes(bytes))
-                        .map_err(|source| Error::Read {
+                    let body = read_bounded(std::io::stdin(), self.limit, 0).map_err(|cause| {
+                        Error::Read {
                             path: "<stdin>".into(),
-                            source,
-                        });
+                            cause,
+                        }
+                    });
+                    let body = match body {
+                        Ok(Some(bytes)) => Ok(Body::Bytes(bytes)),
+                        Ok(None) => Err(Error::OverLimit { limit: self.limit }),
+                        Err(e) => Err(e),
+                    };
                     return Some(Item {
                         meta: Meta {
                             id: "<stdin>".into(),
@@ -334,13 +412,33 @@ impl Iterator for Reader {
             };
             if path.is_dir() {
                 let wanted = self.format.unwrap_or(Format::Text);
-                match walk(&path, wanted) {
-                    Ok(files) => {
-                        for f in files.into_iter().rev() {
-                            self.pending.push_front(Origin::Path(f));
-                        }
-                    }
-                    Err(source) => return Some(unreadable(&path, source)),
+                let (found, others) = walk(&path, wanted);
+                if found.is_empty() {
+                    let exts: Vec<String> = wanted
+                        .extensions()
+                        .iter()
+                        .map(|e| format!(".{e}"))
+                        .collect();
+                    let hint = match others.first() {
+                        Some(f) => format!(
+                            "; it holds .{} files: read them with --input {}",
+                            f.extensions()[0],
+                            f.flag()
+                        ),
+                        None => String::new(),
+                    };
+                    let (last, rest) = exts.split_last().expect("a format has an extension");
+                    let named = match rest {
+                        [] => last.clone(),
+                        _ => format!("{} or {last}", rest.join(", ")),
+                    };
+                    self.note(format!(
+                        "{}: no document: no {named} file{hint}",
+                        path.display()
+                    ));
+                }
+                for f in found.into_iter().rev() {
+                    self.pending.push_front(f);
                 }
                 continue;
             }
@@ -355,12 +453,7 @@ impl Iterator for Reader {
                     Err(source) => return Some(unreadable(&path, source)),
                 }
             }
-            let body = std::fs::read(&path)
-                .map(Body::Bytes)
-                .map_err(|source| Error::Read {
-                    path: path.clone(),
-                    source,
-                });
+            let body = read_file(&path, self.limit);
             return Some(Item {
                 meta: Meta {
                     id: path.display().to_string(),
@@ -373,38 +466,212 @@ impl Iterator for Reader {
     }
 }
 
-fn unreadable(path: &Path, source: std::io::Error) -> Item {
+fn unreadable(path: &Path, cause: std::io::Error) -> Item {
     Item::failed(
         path.display().to_string(),
         Error::Read {
             path: path.to_path_buf(),
-            source,
+            cause,
         },
     )
 }
 
-/// The files of a directory tree that are documents of the format, sorted; hidden entries are
-/// skipped.
-fn walk(dir: &Path, format: Format) -> std::io::Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
+/// A file's bytes, refused unread past `limit`: a regular file by its size, anything else (a
+/// device such as /dev/zero, a pipe) once it has given `limit` bytes.
+fn read_file(path: &Path, limit: usize) -> Result<Body> {
+    let err = |cause| Error::Read {
+        path: path.to_path_buf(),
+        cause,
+    };
+    let file = std::fs::File::open(path).map_err(err)?;
+    let meta = file.metadata().map_err(err)?;
+    let mut hint = 0;
+    if meta.is_file() {
+        let size = usize::try_from(meta.len()).unwrap_or(usize::MAX);
+        if size > limit {
+            return Err(Error::TooLarge { size, limit });
+        }
+        hint = size;
+    }
+    match read_bounded(file, limit, hint).map_err(err)? {
+        Some(bytes) => Ok(Body::Bytes(bytes)),
+        None => Err(Error::OverLimit { limit }),
+    }
+}
+
+/// Reads `r` to its end unless it holds more than `limit` bytes (then `None`, with at most one
+/// byte past the limit read).
+fn read_bounded(r: impl Read, limit: usize, hint: usize) -> std::io::Result<Option<Vec<u8>>> {
+    let mut buf = Vec::with_capacity(hint.min(limit).saturating_add(1));
+    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+    r.take(cap).read_to_end(&mut buf)?;
+    Ok((buf.len() <= limit).then_some(buf))
+}
+
+/// How a bounded line read ended.
+#[derive(Debug, PartialEq, Eq)]
+enum LineRead {
+    /// A line within the limit is in the buffer, with its newline.
+    Read,
+    /// The line was longer than the limit; it was skipped without being kept.
+    TooLong,
+    /// Nothing was left.
+    End,
+}
+
+/// Reads one line into `buf` (with its newline) unless its content is over `limit` bytes, in
+/// which case the rest of it is read past and dropped: memory stays within the limit.
+fn read_line(r: &mut dyn BufRead, buf: &mut Vec<u8>, limit: usize) -> std::io::Result<LineRead> {
+    let mut over = false;
+    let mut any = false;
+    loop {
+        let avail = match r.fill_buf() {
+            Ok(a) => a,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if avail.is_empty() {
+            return Ok(match (any, over) {
+                (false, _) => LineRead::End,
+                (true, true) => LineRead::TooLong,
+                (true, false) => LineRead::Read,
+            });
+        }
+        any = true;
+        let (take, done) = match memchr::memchr(b'\n', avail) {
+            Some(i) => (i + 1, true),
+            None => (avail.len(), false),
+        };
+        if !over {
+            let content = if done { take - 1 } else { take };
+            if buf.len() + content > limit {
+                over = true;
+                buf.clear();
+                buf.shrink_to_fit();
+            } else {
+                buf.extend_from_slice(&avail[..take]);
+            }
+        }
+        r.consume(take);
+        if done {
+            return Ok(if over {
+                LineRead::TooLong
+            } else {
+                LineRead::Read
+            });
+        }
+    }
+}
+
+/// The entries of a directory tree that are documents of the format, sorted, with the
+/// subdirectories that could not be read (each failing alone) and the entries passed over
+/// (anything but a regular file: a pipe would block, a device never ends; a link to a
+/// directory is not followed, so a loop cannot be); hidden entries are skipped. Also gives the
+/// other formats met, for a hint when none of the format is there.
+fn walk(dir: &Path, format: Format) -> (Vec<Queued>, Vec<Format>) {
+    let mut out: Vec<(PathBuf, Queued)> = Vec::new();
+    let mut others = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
+    let failed = |out: &mut Vec<(PathBuf, Queued)>, path: PathBuf, cause| {
+        out.push((path.clone(), Queued::Failed(path, cause)));
+    };
     while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d)? {
-            let entry = entry?;
+        let entries = match std::fs::read_dir(&d) {
+            Ok(e) => e,
+            Err(cause) => {
+                failed(&mut out, d, cause);
+                continue;
+            }
+        };
+        for entry in entries {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(cause) => {
+                    failed(&mut out, d.clone(), cause);
+                    break;
+                }
+            };
             let path = entry.path();
             if entry.file_name().to_string_lossy().starts_with('.') {
                 continue;
             }
-            let kind = entry.file_type()?;
+            let kind = match entry.file_type() {
+                Ok(k) => k,
+                Err(cause) => {
+                    failed(&mut out, path, cause);
+                    continue;
+                }
+            };
             if kind.is_dir() {
                 stack.push(path);
-            } else if format.wanted(&path) {
-                out.push(path);
+                continue;
+            }
+            if !format.wanted(&path) {
+                if kind.is_file() {
+                    let f = Format::of_path(&path);
+                    if f != format && !others.contains(&f) && f.wanted(&path) {
+                        others.push(f);
+                    }
+                }
+                continue;
+            }
+            let regular = if kind.is_symlink() {
+                match std::fs::metadata(&path) {
+                    Ok(m) if m.is_dir() => {
+                        out.push((
+                            path.clone(),
+                            Queued::Skipped(path, "a link to a directory is not followed"),
+                        ));
+                        continue;
+                    }
+                    Ok(m) => m.is_file(),
+                    Err(cause) => {
+                        failed(&mut out, path, cause);
+                        continue;
+                    }
+                }
+            } else {
+                kind.is_file()
+            };
+            if regular {
+                out.push((path.clone(), Queued::Origin(Origin::Path(path))));
+            } else {
+                out.push((
+                    path.clone(),
+                    Queued::Skipped(path, "not a regular file (a pipe, a device or a socket)"),
+                ));
             }
         }
     }
-    out.sort();
-    Ok(out)
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    (out.into_iter().map(|(_, q)| q).collect(), others)
+}
+
+/// Whether text looks like JSON Lines: every non-blank line starts with `{"`.
+pub fn looks_like_jsonl(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut lines = bytes
+        .split(|&b| b == b'\n')
+        .map(|l| l.trim_ascii())
+        .filter(|l| !l.is_empty())
+        .peekable();
+    lines.peek().is_some() && lines.all(|l| l.starts_with(b"{\""))
+}
+
+/// Whether a text has letters but no Arabic one: not what isnad reads.
+pub fn lacks_arabic(text: &str) -> bool {
+    let arabic = |c: char| {
+        matches!(c, '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{0750}'..='\u{077F}'
+            | '\u{08A0}'..='\u{08C9}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}')
+    };
+    let mut letters = false;
+    for c in text.chars() {
+        if arabic(c) {
+            return false;
+        }
+        letters |= c.is_alphabetic();
+    }
+    letters
 }
 
 /// The fields of a JSON Lines record that are read; others are ignored.
@@ -482,9 +749,10 @@ fn record(buf: &[u8], at: String) -> Item {
 const BATCH_ITEMS: usize = 512;
 const BATCH_BYTES: usize = 16 << 20;
 
-/// Runs `work` on every item in parallel and hands the results to `emit` in input order.
-/// Items are read in batches by a thread of their own, one batch ahead of the workers, so
-/// reading overlaps the analysis and memory depends on the batch, not on the stream's length.
+/// Runs `work` on every item in parallel and hands the results to `emit` in input order, until
+/// `emit` breaks (the output is gone: nothing more is read or analyzed). Items are read in
+/// batches by a thread of their own, one batch ahead of the workers, so reading overlaps the
+/// analysis and memory depends on the batch, not on the stream's length.
 pub fn ordered<T, R, W, E>(
     items: impl Iterator<Item = T> + Send,
     size: fn(&T) -> usize,
@@ -494,7 +762,7 @@ pub fn ordered<T, R, W, E>(
     T: Send,
     R: Send,
     W: Fn(T) -> R + Sync,
-    E: FnMut(R),
+    E: FnMut(R) -> ControlFlow<()>,
 {
     std::thread::scope(|scope| {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<T>>(1);
@@ -515,7 +783,9 @@ pub fn ordered<T, R, W, E>(
         });
         for batch in rx {
             let results: Vec<R> = batch.into_par_iter().map(&work).collect();
-            results.into_iter().for_each(&mut emit);
+            if results.into_iter().try_for_each(&mut emit).is_break() {
+                break;
+            }
         }
     });
 }
@@ -572,8 +842,90 @@ mod tests {
     #[test]
     fn ordered_keeps_input_order() {
         let mut out = Vec::new();
-        ordered(0..5000usize, |_| 1, |i| i * 2, |r| out.push(r));
+        ordered(
+            0..5000usize,
+            |_| 1,
+            |i| i * 2,
+            |r| {
+                out.push(r);
+                ControlFlow::Continue(())
+            },
+        );
         assert_eq!(out, (0..5000).map(|i| i * 2).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn ordered_stops_reading_and_working_when_emit_breaks() {
+        let read = std::sync::atomic::AtomicUsize::new(0);
+        let items = (0..1_000_000usize).inspect(|_| {
+            read.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        });
+        let mut seen = 0;
+        ordered(
+            items,
+            |_| 1,
+            |i| i,
+            |_| {
+                seen += 1;
+                ControlFlow::Break(())
+            },
+        );
+        assert_eq!(seen, 1);
+        // The batch worked on and at most two read ahead.
+        assert!(read.into_inner() <= 3 * BATCH_ITEMS);
+    }
+
+    #[test]
+    fn a_line_over_the_limit_is_skipped_unkept() {
+        let text = format!("{{\"text\": \"{}\"}}\nshort\n", "x".repeat(1000));
+        let mut r = std::io::BufReader::with_capacity(16, text.as_bytes());
+        let mut buf = Vec::new();
+        assert_eq!(read_line(&mut r, &mut buf, 100).unwrap(), LineRead::TooLong);
+        assert!(buf.capacity() <= 101, "{}", buf.capacity());
+        let mut buf = Vec::new();
+        assert_eq!(read_line(&mut r, &mut buf, 100).unwrap(), LineRead::Read);
+        assert_eq!(buf, b"short\n");
+        assert_eq!(
+            read_line(&mut r, &mut Vec::new(), 100).unwrap(),
+            LineRead::End
+        );
+        // The limit counts the line, not its newline.
+        let mut r = std::io::Cursor::new(b"12345\n123456".to_vec());
+        assert_eq!(
+            read_line(&mut r, &mut Vec::new(), 5).unwrap(),
+            LineRead::Read
+        );
+        assert_eq!(
+            read_line(&mut r, &mut Vec::new(), 5).unwrap(),
+            LineRead::TooLong
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_opens_the_first_record() {
+        let items =
+            lines("\u{FEFF}{\"id\": \"a\", \"text\": \"نص\"}\n{\"id\": \"b\", \"text\": \"نص\"}\n");
+        assert_eq!(items.len(), 2);
+        assert!(items.iter().all(|i| i.body.is_ok()), "{items:?}");
+        assert_eq!(items[0].meta.id, "a");
+    }
+
+    #[test]
+    fn a_stream_past_the_limit_is_refused_unread() {
+        let zeros = std::io::repeat(0).take(1 << 30);
+        assert!(read_bounded(zeros, 1000, 0).unwrap().is_none());
+        let ok = read_bounded(&b"abc"[..], 3, 0).unwrap();
+        assert_eq!(ok.as_deref(), Some(&b"abc"[..]));
+    }
+
+    #[test]
+    fn json_lines_and_non_arabic_text_are_recognized() {
+        assert!(looks_like_jsonl(b"{\"text\": \"a\"}\n\n  {\"id\": 1}\n"));
+        assert!(!looks_like_jsonl(b"{\"text\": \"a\"}\nprose\n"));
+        assert!(!looks_like_jsonl(b""));
+        assert!(lacks_arabic("The minister said the talks were over."));
+        assert!(!lacks_arabic("قال الوزير"));
+        assert!(!lacks_arabic("2024-01-01 ..."));
     }
 
     #[test]

@@ -11,22 +11,62 @@ pub const DEFAULT_MAX_BYTES: usize = 64 << 20;
 /// Decodes `bytes` as UTF-8. A byte-order mark is kept in the text (offsets stay true) and folded
 /// away later by normalization. A NUL byte marks a binary file, which is refused.
 pub fn decode(bytes: &[u8]) -> Result<&str> {
-    let text = std::str::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
-        offset: e.valid_up_to(),
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        utf16(bytes).unwrap_or(Error::InvalidUtf8 {
+            offset: e.valid_up_to(),
+        })
     })?;
     match memchr::memchr(0, bytes) {
-        Some(offset) => Err(Error::Binary { offset }),
+        Some(offset) => Err(utf16(bytes).unwrap_or(Error::Binary { offset })),
         None => Ok(text),
     }
 }
 
 /// Decodes owned bytes without copying them, under the same rules as [`decode`].
 pub fn decode_owned(bytes: Vec<u8>) -> Result<String> {
-    let text = String::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
-        offset: e.utf8_error().valid_up_to(),
+    let text = String::from_utf8(bytes).map_err(|e| {
+        utf16(e.as_bytes()).unwrap_or(Error::InvalidUtf8 {
+            offset: e.utf8_error().valid_up_to(),
+        })
     })?;
-    refuse_binary(&text)?;
+    if let Err(e) = refuse_binary(&text) {
+        return Err(utf16(text.as_bytes()).unwrap_or(e));
+    }
     Ok(text)
+}
+
+/// Names UTF-16 input that failed as UTF-8: by its byte-order mark, or, without one, by NUL
+/// bytes that all fall on one side of each byte pair (the high half of ASCII spaces and
+/// digits), which a binary file's do not.
+fn utf16(bytes: &[u8]) -> Option<Error> {
+    match bytes {
+        [0xFF, 0xFE, ..] => {
+            return Some(Error::Utf16 {
+                order: "little-endian",
+            })
+        }
+        [0xFE, 0xFF, ..] => {
+            return Some(Error::Utf16 {
+                order: "big-endian",
+            })
+        }
+        _ => {}
+    }
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    let (mut even, mut odd) = (0usize, 0usize);
+    for pair in head.chunks_exact(2) {
+        even += usize::from(pair[0] == 0);
+        odd += usize::from(pair[1] == 0);
+    }
+    match (even, odd) {
+        (0, n) if n >= 2 => Some(Error::Utf16 {
+            order: "little-endian",
+        }),
+        (n, 0) if n >= 2 => Some(Error::Utf16 {
+            order: "big-endian",
+        }),
+        _ => None,
+    }
 }
 
 /// Refuses a text that holds a NUL, the mark of a binary file.
@@ -73,6 +113,44 @@ mod tests {
             err.to_string(),
             "input is 6 bytes, over the limit of 5 bytes"
         );
+    }
+
+    fn utf16le(text: &str, bom: bool) -> Vec<u8> {
+        let mut out = if bom { vec![0xFF, 0xFE] } else { vec![] };
+        out.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        out
+    }
+
+    #[test]
+    fn utf16_is_named_as_such() {
+        for bom in [true, false] {
+            let bytes = utf16le("قال الوزير إن الجلسة تأجلت.", bom);
+            let e = decode(&bytes).unwrap_err();
+            assert!(
+                matches!(
+                    e,
+                    Error::Utf16 {
+                        order: "little-endian"
+                    }
+                ),
+                "{e}"
+            );
+            let e = decode_owned(bytes).unwrap_err();
+            assert!(e.to_string().contains("UTF-16"), "{e}");
+        }
+        let mut be = vec![0xFE, 0xFF];
+        be.extend("said".encode_utf16().flat_map(u16::to_be_bytes));
+        assert!(matches!(
+            decode(&be),
+            Err(Error::Utf16 {
+                order: "big-endian"
+            })
+        ));
+        // A binary file's NULs fall on both sides.
+        assert!(matches!(
+            decode(b"\0\0ab\0\0"),
+            Err(Error::Binary { offset: 0 })
+        ));
     }
 
     #[test]

@@ -25,13 +25,27 @@ pub enum Error {
         /// The limit.
         limit: usize,
     },
-    /// A document could not be read.
-    #[error("cannot read {path}: {source}")]
+    /// A stream (standard input, a pipe, a device) or a JSON Lines line went past the limit;
+    /// it is not read further, so its size is unknown.
+    #[error("input is over the limit of {limit} bytes")]
+    OverLimit {
+        /// The limit.
+        limit: usize,
+    },
+    /// The input is UTF-16, which isnad does not read.
+    #[error("input is UTF-16 ({order}), not UTF-8: convert it first (iconv -f UTF-16 -t UTF-8)")]
+    Utf16 {
+        /// Byte order as found: `little-endian` or `big-endian`.
+        order: &'static str,
+    },
+    /// A document could not be read. The cause is in the message, not in the error chain,
+    /// so that printing the chain says it once.
+    #[error("cannot read {path}: {cause}")]
     Read {
         /// The path (or `<stdin>`).
         path: PathBuf,
         /// The underlying error.
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     /// A JSON Lines record is malformed.
     #[error("{at}: {message}")]
@@ -52,12 +66,12 @@ pub enum Error {
         message: String,
     },
     /// A lexicon directory or file could not be read.
-    #[error("cannot read lexicon {path}: {source}")]
+    #[error("cannot read lexicon {path}: {cause}")]
     LexiconIo {
         /// The path that failed.
         path: PathBuf,
         /// The underlying error.
-        source: std::io::Error,
+        cause: std::io::Error,
     },
 }
 
@@ -66,7 +80,29 @@ impl Error {
     pub fn is_bad_input(&self) -> bool {
         !matches!(self, Error::Read { .. } | Error::LexiconIo { .. })
     }
+
+    /// Whether raising `--max-bytes` would let the input through.
+    pub fn is_too_large(&self) -> bool {
+        matches!(self, Error::TooLarge { .. } | Error::OverLimit { .. })
+    }
 }
 
 /// Result alias for the library.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An I/O error is said once when the error and its chain are printed.
+    #[test]
+    fn a_read_error_has_no_second_cause() {
+        let e = Error::Read {
+            path: "x.txt".into(),
+            cause: std::io::Error::from(std::io::ErrorKind::NotFound),
+        };
+        assert!(std::error::Error::source(&e).is_none());
+        let shown = format!("{:#}", anyhow::Error::new(e));
+        assert_eq!(shown.matches("not found").count(), 1, "{shown}");
+    }
+}

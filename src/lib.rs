@@ -36,6 +36,7 @@ pub mod mine;
 pub mod model;
 pub mod normalize;
 mod offsets;
+pub mod output;
 pub mod parse;
 pub mod render;
 pub mod report;

@@ -1,21 +1,83 @@
 //! The `isnad` command line: parses arguments, calls the library, prints.
 
-use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::collections::HashSet;
+use std::io::IsTerminal;
+use std::ops::ControlFlow;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::anyhow;
 use clap::{Parser, Subcommand, ValueEnum};
 use isnad::batch::{self, Analyzed, Item, Origin, Reader};
 use isnad::flags::Rule;
 use isnad::lint::{self, Policy, Summary};
+use isnad::output::{OutputError, Sink};
 use isnad::report::labels::{self, Labels};
 use isnad::{Analyzer, Lexicon};
 
-/// Exit codes, as documented in the README.
+/// Exit codes, as documented in the README; [`Failure::code`] is the one place that maps
+/// failures to them.
 const EXIT_DENIED: u8 = 1;
+const EXIT_USAGE: u8 = 2;
 const EXIT_BAD_INPUT: u8 = 65;
+const EXIT_NO_INPUT: u8 = 66;
 const EXIT_IO: u8 = 74;
+
+/// The largest `--max-bytes`: offsets are 32-bit inside, and folding may lengthen a text (a
+/// ligature into its letters), so documents stay well under 4 GiB.
+const MAX_BYTES_CEILING: usize = 1 << 30;
+
+const ANALYZE_EXAMPLES: &str = "Examples:
+  isnad analyze article.txt
+  isnad analyze article.txt --format json -o article.json
+  echo 'قال الوزير إن الجلسة تأجلت.' | isnad analyze
+  isnad analyze page.html --format json
+  isnad analyze drafts/ --format csv -o attributions.csv
+  zcat archive.jsonl.gz | isnad analyze --input jsonl --format json > analyzed.jsonl";
+
+const REPORT_EXAMPLES: &str = "Examples:
+  isnad report article.txt -o article.html
+  isnad report drafts/ -o pages/
+  isnad report --corpus archive.jsonl -o corpus.html
+  isnad report --corpus drafts/ --format json";
+
+const GRAPH_EXAMPLES: &str = "Examples:
+  isnad graph article.txt | dot -Tsvg > graph.svg
+  isnad graph article.txt --format graphml -o graph.graphml
+  isnad graph article.txt --format json";
+
+/// `lint --help`'s end: the rules, each with its level and what it fires on, then examples.
+fn lint_help() -> String {
+    let mut out = String::from("Rules:\n");
+    for &rule in Rule::ALL {
+        let doc = lint::explain(rule);
+        let level = doc
+            .lines()
+            .next()
+            .and_then(|t| t.rsplit_once('('))
+            .map_or("", |(_, l)| l.trim_end_matches(')'));
+        let what: Vec<&str> = doc
+            .lines()
+            .skip(2)
+            .take_while(|l| !l.trim().is_empty())
+            .map(str::trim)
+            .collect();
+        out.push_str(&format!(
+            "  {:<26} {:<8} {}\n",
+            rule.as_str(),
+            level,
+            what.join(" ")
+        ));
+    }
+    out.push_str(
+        "\nExamples:
+  isnad lint draft.txt
+  isnad lint drafts/ --deny single-anonymous-source
+  isnad lint draft.txt --allow vague-attribution,distancing-verb --lang en
+  isnad lint --explain one-sided",
+    );
+    out
+}
 
 #[derive(Parser)]
 #[command(
@@ -24,7 +86,7 @@ const EXIT_IO: u8 = 74;
     about = "Finds who says what in Arabic news text",
     after_help = "Exit status: 0 ok, 1 lint findings denied by --deny, 2 usage, 65 bad input \
                   (not UTF-8, binary, over --max-bytes, bad lexicon; with many documents: some \
-                  were bad), 74 I/O error."
+                  were bad), 66 no input (a directory with no document), 74 I/O error."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -34,6 +96,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Find every attribution in an article, or in many (JSON Lines out, one per document).
+    #[command(after_help = ANALYZE_EXAMPLES)]
     Analyze {
         #[command(flatten)]
         input: Input,
@@ -42,6 +105,7 @@ enum Command {
         format: Format,
     },
     /// Editorial findings as compiler-style diagnostics: `file:line:col: warning[rule]: …`.
+    #[command(after_help = lint_help())]
     Lint {
         #[command(flatten)]
         input: Input,
@@ -52,10 +116,12 @@ enum Command {
         /// commas, or `all`. Repeatable.
         #[arg(long, value_name = "RULE|all", value_parser = rule_list)]
         deny: Vec<Vec<Rule>>,
-        /// Drop findings of these rules. Repeatable.
+        /// Drop findings of these rules, also of rules --deny names (`--deny all --allow X`
+        /// fails on every rule but X). Repeatable.
         #[arg(long, value_name = "RULE|all", value_parser = rule_list)]
         allow: Vec<Vec<Rule>>,
-        /// Print what a rule checks, why, and what would fix it; then exit.
+        /// Print what a rule checks, why, and what would fix it; then exit (in Arabic with
+        /// --lang ar).
         #[arg(long, value_name = "RULE", value_parser = one_rule)]
         explain: Option<Rule>,
         /// Colour: on a terminal unless NO_COLOR is set (auto), always or never.
@@ -68,6 +134,7 @@ enum Command {
     /// The sourcing report: one self-contained HTML page (scorecard, the annotated article,
     /// flags for the editor, claims with their confirmations and denials, sources, graph).
     /// With many documents, one page each into the directory given by -o.
+    #[command(after_help = REPORT_EXAMPLES)]
     Report {
         #[command(flatten)]
         input: Input,
@@ -105,6 +172,7 @@ enum Command {
     },
     /// The sourcing graph of an article: sources and claims, and who says, supports, opposes,
     /// declines or relays what.
+    #[command(after_help = GRAPH_EXAMPLES)]
     Graph {
         #[command(flatten)]
         input: Input,
@@ -139,7 +207,8 @@ struct Input {
     /// Replace invalid UTF-8 instead of failing (offsets then refer to the replaced text).
     #[arg(long)]
     lossy: bool,
-    /// Write to this file (atomically) instead of standard output.
+    /// Write to this file (replaced whole, never left partial; a device or pipe is written
+    /// through) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
     /// What the input is: by extension (auto: .html/.htm, .jsonl, else text), plain text, an
@@ -147,8 +216,9 @@ struct Input {
     /// text, which JSON output includes as `text`), or JSON Lines of {"id", "title", "text", …}.
     #[arg(long, value_enum, default_value_t = InputKind::Auto)]
     input: InputKind,
-    /// Refuse documents larger than this many bytes (default 64 MiB).
-    #[arg(long, value_name = "BYTES", default_value_t = isnad::decode::DEFAULT_MAX_BYTES)]
+    /// Refuse documents (and JSON Lines lines) larger than this many bytes, without reading
+    /// past it (default 64 MiB; at most 1 GiB).
+    #[arg(long, value_name = "BYTES", default_value_t = isnad::decode::DEFAULT_MAX_BYTES, value_parser = max_bytes)]
     max_bytes: usize,
     /// Worker threads for many documents (default: one per core).
     #[arg(short, long, value_name = "N")]
@@ -163,6 +233,8 @@ enum Format {
     Json,
     Text,
     Html,
+    /// One row per attribution (RFC 4180).
+    Csv,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -211,50 +283,128 @@ fn rule_list(s: &str) -> Result<Vec<Rule>, String> {
     Policy::rules(s)
 }
 
+/// One rule, for `--explain`: `all` and lists are not rules.
 fn one_rule(s: &str) -> Result<Rule, String> {
-    match Policy::rules(s)?.as_slice() {
-        [r] => Ok(*r),
-        _ => Err("name one rule".into()),
-    }
+    Rule::parse(s.trim()).ok_or_else(|| {
+        let known: Vec<&str> = Rule::ALL.iter().map(|r| r.as_str()).collect();
+        format!("unknown rule `{s}`; the rules are: {}", known.join(", "))
+    })
 }
 
-/// An error with the exit code it should produce.
-struct Failure(u8, anyhow::Error);
+fn max_bytes(s: &str) -> Result<usize, String> {
+    let n: usize = s.parse().map_err(|e| format!("{e}"))?;
+    if n > MAX_BYTES_CEILING {
+        return Err(format!(
+            "at most {MAX_BYTES_CEILING} (1 GiB): offsets inside are 32-bit"
+        ));
+    }
+    Ok(n)
+}
+
+/// Why a run failed; each kind is one exit code.
+enum Failure {
+    /// The command line asks for something that cannot be done.
+    Usage(anyhow::Error),
+    /// The input is not something isnad reads.
+    BadInput(anyhow::Error),
+    /// There was nothing to read.
+    NoInput(anyhow::Error),
+    /// Reading or writing failed.
+    Io(anyhow::Error),
+    /// The reader of the output went away (`isnad … | head`): stop without a word.
+    Closed,
+}
 
 impl Failure {
-    fn io(e: anyhow::Error) -> Failure {
-        Failure(EXIT_IO, e)
+    /// The exit code of each kind of failure: the one place they are mapped.
+    fn code(&self) -> u8 {
+        match self {
+            Failure::Usage(_) => EXIT_USAGE,
+            Failure::BadInput(_) => EXIT_BAD_INPUT,
+            Failure::NoInput(_) => EXIT_NO_INPUT,
+            Failure::Io(_) => EXIT_IO,
+            Failure::Closed => 0,
+        }
     }
 
-    /// A library error: bad input or I/O, by its kind.
-    fn of(e: isnad::Error, context: String) -> Failure {
-        let code = if e.is_bad_input() {
-            EXIT_BAD_INPUT
-        } else {
-            EXIT_IO
-        };
-        let hint = if matches!(e, isnad::Error::TooLarge { .. }) {
+    fn usage(message: impl std::fmt::Display) -> Failure {
+        Failure::Usage(anyhow!("{message}"))
+    }
+
+    /// A library error: bad input or I/O, by its kind, under `context` (the document) unless
+    /// it names its place itself.
+    fn of(e: isnad::Error, context: &str) -> Failure {
+        let hint = if e.is_too_large() {
             " (raise the limit with --max-bytes)"
         } else {
             ""
         };
-        if matches!(e, isnad::Error::Read { .. }) {
-            return Failure(code, anyhow::Error::new(e));
+        let names_itself = matches!(
+            e,
+            isnad::Error::Read { .. }
+                | isnad::Error::Record { .. }
+                | isnad::Error::LexiconIo { .. }
+        );
+        let bad = e.is_bad_input();
+        let e = if names_itself {
+            anyhow!("{e}{hint}")
+        } else {
+            anyhow!("{context}: {e}{hint}")
+        };
+        if bad {
+            Failure::BadInput(e)
+        } else {
+            Failure::Io(e)
         }
-        Failure(
-            code,
-            anyhow::Error::new(e).context(format!("{context}{hint}")),
-        )
     }
+
+    fn output(e: OutputError) -> Failure {
+        if e.is_broken_pipe() {
+            Failure::Closed
+        } else {
+            Failure::Io(anyhow::Error::new(e))
+        }
+    }
+}
+
+/// Says something on standard error, with the control and bidi-control characters of ids and
+/// paths dropped, as lint does for the text: a name must not drive the terminal.
+fn say(message: &str) {
+    eprintln!("isnad: {}", lint::clean(message));
+}
+
+/// Removes the temporary output files when a signal ends the run, then ends as that signal
+/// would have.
+fn on_signals() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            isnad::output::remove_pending();
+            let _ = signal_hook::low_level::emulate_default_handler(sig);
+            std::process::exit(128 + sig);
+        }
+    });
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // The server shuts down on these signals itself, finishing the requests in flight.
+    if !matches!(cli.command, Command::Serve { .. }) {
+        on_signals();
+    }
     match run(cli) {
         Ok(code) => ExitCode::from(code),
-        Err(Failure(code, e)) => {
-            eprintln!("isnad: {e:#}");
-            ExitCode::from(code)
+        Err(f) => {
+            match &f {
+                Failure::Usage(e) | Failure::BadInput(e) | Failure::NoInput(e) | Failure::Io(e) => {
+                    say(&format!("{e:#}"))
+                }
+                Failure::Closed => {}
+            }
+            ExitCode::from(f.code())
         }
     }
 }
@@ -264,11 +414,15 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         Command::Analyze { input, format } => {
             let job = Job::new(&input)?;
             if job.many && matches!(format, Format::Html) {
-                return Err(Failure::io(anyhow::anyhow!(
-                    "many documents make many pages: use isnad report … -o DIR"
-                )));
+                return Err(Failure::usage(
+                    "many documents make many pages: use isnad report … -o DIR",
+                ));
             }
-            job.each(&input, |d, many| match format {
+            let head = match format {
+                Format::Csv => isnad::render::csv::header(),
+                _ => String::new(),
+            };
+            job.each(&input, &head, |d, many| match format {
                 Format::Json if many => {
                     let record = batch::Record {
                         meta: &d.meta,
@@ -278,10 +432,13 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                 }
                 Format::Json => isnad::render::json(&d.analysis),
                 Format::Text if many => {
-                    format!("# {}\n{}", d.meta.id, isnad::render::text(&d.analysis))
+                    // The heading may reach a terminal: the id is cleaned as on stderr.
+                    let id = lint::clean(&d.meta.id);
+                    format!("# {id}\n{}", isnad::render::text(&d.analysis))
                 }
                 Format::Text => isnad::render::text(&d.analysis),
                 Format::Html => isnad::report::html(&d.text, &d.analysis, &d.meta.id),
+                Format::Csv => isnad::render::csv::rows(&d.meta.id, &d.text, &d.analysis),
             })
         }
         Command::Lint {
@@ -294,7 +451,10 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             lang,
         } => {
             if let Some(rule) = explain {
-                print!("{}", lint::explain(rule));
+                match lang {
+                    Lang::Ar => print!("{}", lint::explain_ar(rule)),
+                    Lang::Auto | Lang::En => print!("{}", lint::explain(rule)),
+                }
                 return Ok(0);
             }
             let policy = Policy {
@@ -312,7 +472,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             };
             let total = std::sync::Mutex::new(Summary::default());
             let job = Job::new(&input)?;
-            let mut code = job.each(&input, |d, _| {
+            let mut code = job.each(&input, "", |d, _| {
                 let l = lang_labels(lang, &d.text);
                 let diags = lint::lint(&d.text, &d.analysis, l, &policy);
                 total
@@ -326,10 +486,10 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             })?;
             let total = total.into_inner().expect("no panic holds it");
             if matches!(format, LintFormat::Text) {
-                eprintln!(
-                    "isnad: {} error(s), {} warning(s), {} note(s)",
+                say(&format!(
+                    "{} error(s), {} warning(s), {} note(s)",
                     total.errors, total.warnings, total.notes
-                );
+                ));
             }
             if total.errors > 0 && code == 0 {
                 code = EXIT_DENIED;
@@ -347,7 +507,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             if job.many {
                 return job.pages(&input);
             }
-            job.each(&input, |d, _| {
+            job.each(&input, "", |d, _| {
                 isnad::report::html(&d.text, &d.analysis, &d.meta.id)
             })
         }
@@ -381,20 +541,23 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             if job.many {
                 // One graph of them all, sources and claims merged by name.
                 let mut merged = isnad::graph::Merged::new();
-                let code = job.run(
+                let (code, seen) = job.run(
                     &input,
                     |d| d,
                     |r| {
                         if let Ok(d) = r {
                             merged.add(&d.meta.id, &d.analysis);
                         }
+                        ControlFlow::Continue(())
                     },
                 );
+                job.nothing_read(seen)?;
                 let out = render(&merged.finish());
-                write_output(input.output.as_deref(), out.as_bytes()).map_err(Failure::io)?;
+                isnad::output::write_output(input.output.as_deref(), out.as_bytes())
+                    .map_err(Failure::output)?;
                 return Ok(code);
             }
-            job.each(&input, |d, _| render(&isnad::graph::build(&d.analysis)))
+            job.each(&input, "", |d, _| render(&isnad::graph::build(&d.analysis)))
         }
     }
 }
@@ -412,7 +575,7 @@ fn serve(
         workers,
         limits: Default::default(),
     };
-    isnad::serve::run(Analyzer::new(), config).map_err(|e| Failure::io(e.into()))?;
+    isnad::serve::run(Analyzer::new(), config).map_err(|e| Failure::Io(e.into()))?;
     Ok(0)
 }
 
@@ -437,14 +600,18 @@ fn corpus(
     }
     let job = Job::new(&input)?;
     let mut counts = isnad::corpus::Corpus::new(job.analyzer.lexicon().clone());
-    let failed = job.run(
+    let (failed, seen) = job.run(
         &input,
         |d| d,
-        |r| match r {
-            Ok(d) => counts.add_in(&d.meta, &d.text, &d.analysis),
-            Err(_) => counts.add_failed(),
+        |r| {
+            match r {
+                Ok(d) => counts.add_in(&d.meta, &d.text, &d.analysis),
+                Err(_) => counts.add_failed(),
+            }
+            ControlFlow::Continue(())
         },
     );
+    job.nothing_read(seen)?;
     let summary = counts.finish();
     let out = match format {
         CorpusFormat::Html => isnad::report::corpus_page(
@@ -457,7 +624,8 @@ fn corpus(
         }
         CorpusFormat::Csv => isnad::report::corpus_csv(&summary),
     };
-    write_output(input.output.as_deref(), out.as_bytes()).map_err(Failure::io)?;
+    isnad::output::write_output(input.output.as_deref(), out.as_bytes())
+        .map_err(Failure::output)?;
     Ok(failed)
 }
 
@@ -470,12 +638,12 @@ fn mine(mut input: Input, format: LintFormat, opts: isnad::mine::Options) -> Res
     let job = Job::new(&input)?;
     let mut miner = isnad::mine::Miner::new(job.analyzer.lexicon(), opts.contexts);
     let mut code = 0;
-    for item in Reader::new(job.origins.clone(), job.format) {
+    for item in job.reader() {
         let id = item.meta.id.clone();
         match batch::read(item, job.opts) {
             Ok((_, text)) => miner.add(&text),
             Err(e) => {
-                eprintln!("isnad: {id}: {e}");
+                say(&format!("{id}: {e}"));
                 code = code.max(if e.is_bad_input() {
                     EXIT_BAD_INPUT
                 } else {
@@ -491,7 +659,8 @@ fn mine(mut input: Input, format: LintFormat, opts: isnad::mine::Options) -> Res
             serde_json::to_string_pretty(&mined).expect("the candidates serialize") + "\n"
         }
     };
-    write_output(input.output.as_deref(), out.as_bytes()).map_err(Failure::io)?;
+    isnad::output::write_output(input.output.as_deref(), out.as_bytes())
+        .map_err(Failure::output)?;
     Ok(code)
 }
 
@@ -507,9 +676,7 @@ struct Job {
 impl Job {
     fn new(input: &Input) -> Result<Job, Failure> {
         let lexicon = match &input.lexicon {
-            Some(dir) => Lexicon::with_dir(dir)
-                .with_context(|| format!("loading lexicon from {}", dir.display()))
-                .map_err(|e| Failure(EXIT_BAD_INPUT, e))?,
+            Some(dir) => Lexicon::with_dir(dir).map_err(|e| Failure::of(e, "lexicon"))?,
             None => Lexicon::embedded(),
         };
         let origins: Vec<Origin> = if input.files.is_empty() {
@@ -534,10 +701,13 @@ impl Job {
             InputKind::Jsonl => Some(batch::Format::Jsonl),
         };
         if let Some(n) = input.jobs {
-            // Fails only if the pool was already built, which it is not.
-            let _ = rayon::ThreadPoolBuilder::new()
+            rayon::ThreadPoolBuilder::new()
                 .num_threads(n.max(1))
-                .build_global();
+                .build_global()
+                .map_err(|e| Failure::Io(anyhow!("cannot start {n} worker threads: {e}")))?;
+        }
+        if input.files.is_empty() && std::io::stdin().is_terminal() {
+            say("reading standard input (end it with Ctrl-D; isnad --help for usage)");
         }
         Ok(Job {
             analyzer: Analyzer::with_lexicon(lexicon),
@@ -551,37 +721,69 @@ impl Job {
         })
     }
 
-    /// Analyzes every document in parallel and hands each result, in input order, to `emit`.
-    /// `work` turns an analysis into what is kept. Returns the exit status the failures call
-    /// for (0 when none failed); each failure is reported on standard error with its id.
+    fn reader(&self) -> Reader {
+        Reader::new(self.origins.clone(), self.format)
+            .limit(self.opts.max_bytes)
+            .notes(|n| say(&n))
+    }
+
+    /// Exit 66 when a run over directories found no document at all: it did nothing.
+    fn nothing_read(&self, seen: usize) -> Result<(), Failure> {
+        let dirs = self
+            .origins
+            .iter()
+            .any(|o| matches!(o, Origin::Path(p) if p.is_dir()));
+        if seen == 0 && dirs {
+            return Err(Failure::NoInput(anyhow!("no document to read")));
+        }
+        Ok(())
+    }
+
+    /// Analyzes every document in parallel and hands each result, in input order, to `emit`
+    /// until it breaks. Returns the exit status the failures call for (0 when none failed),
+    /// each failure being reported on standard error with its id, and the number of documents
+    /// met.
     fn run<R: Send>(
         &self,
         input: &Input,
         work: impl Fn(Analyzed) -> R + Sync,
-        mut emit: impl FnMut(Result<R, String>),
-    ) -> u8 {
+        mut emit: impl FnMut(Result<R, String>) -> ControlFlow<()>,
+    ) -> (u8, usize) {
         let bar = progress(self.many && !input.quiet);
-        let (mut bad, mut io) = (false, false);
-        let reader = Reader::new(self.origins.clone(), self.format);
+        let (mut bad, mut io, mut seen) = (false, false, 0);
         batch::ordered(
-            reader,
+            self.reader(),
             batch::item_size,
             |item: Item| {
                 let id = item.meta.id.clone();
                 // A bug on one document must not cost the others.
                 let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    batch::analyze(&self.analyzer, item, self.opts).map(&work)
+                    batch::analyze(&self.analyzer, item, self.opts)
+                        .map(|d| (batch::lacks_arabic(&d.text), work(d)))
                 }));
                 match outcome {
                     Ok(Ok(r)) => Ok(r),
-                    Ok(Err(e)) => Err((id, e.is_bad_input(), e.to_string())),
+                    Ok(Err(e)) => {
+                        let hint = if e.is_too_large() {
+                            " (raise the limit with --max-bytes)"
+                        } else {
+                            ""
+                        };
+                        Err((id, e.is_bad_input(), format!("{e}{hint}")))
+                    }
                     Err(_) => Err((id, true, "internal error (please report it)".into())),
                 }
             },
             |r| {
                 bar.inc(1);
+                seen += 1;
                 match r {
-                    Ok(r) => emit(Ok(r)),
+                    Ok((foreign, r)) => {
+                        if foreign {
+                            bar.suspend(|| say(NOT_ARABIC));
+                        }
+                        emit(Ok(r))
+                    }
                     Err((id, is_bad, message)) => {
                         if is_bad {
                             bad = true;
@@ -590,115 +792,213 @@ impl Job {
                         }
                         // A record's error already names its place.
                         if message.starts_with(&format!("{id}: ")) {
-                            bar.suspend(|| eprintln!("isnad: {message}"));
+                            bar.suspend(|| say(&message));
                         } else {
-                            bar.suspend(|| eprintln!("isnad: {id}: {message}"));
+                            bar.suspend(|| say(&format!("{id}: {message}")));
                         }
-                        emit(Err(id_error(&id, &message)));
+                        emit(Err(id_error(&id, &message)))
                     }
                 }
             },
         );
         bar.finish_and_clear();
-        if io {
+        let code = if io {
             EXIT_IO
         } else if bad {
             EXIT_BAD_INPUT
         } else {
             0
-        }
+        };
+        (code, seen)
     }
 
-    /// Renders each document with `render` and writes the results, in order: one document as
-    /// it is, many as one record each. A single document that fails fails the run with nothing
-    /// written.
+    /// Renders each document with `render` and writes the results, in order, after `head`
+    /// (a header row): one document as it is, many as one record each. A single document that
+    /// fails fails the run with nothing written.
     fn each(
         &self,
         input: &Input,
+        head: &str,
         render: impl Fn(&Analyzed, bool) -> String + Sync,
     ) -> Result<u8, Failure> {
         if !self.many {
-            let mut reader = Reader::new(self.origins.clone(), self.format);
+            let mut reader = self.reader();
             let Some(item) = reader.next() else {
                 return Ok(0);
             };
+            let stdin_prose = self.format.is_none() && matches!(self.origins[..], [Origin::Stdin]);
+            if stdin_prose {
+                if let Ok(batch::Body::Bytes(b)) = &item.body {
+                    if batch::looks_like_jsonl(b) {
+                        return Err(Failure::usage(
+                            "standard input looks like JSON Lines: read it with --input jsonl",
+                        ));
+                    }
+                }
+            }
             let id = item.meta.id.clone();
             let d =
-                batch::analyze(&self.analyzer, item, self.opts).map_err(|e| Failure::of(e, id))?;
-            let mut out = render(&d, false);
+                batch::analyze(&self.analyzer, item, self.opts).map_err(|e| Failure::of(e, &id))?;
+            if batch::lacks_arabic(&d.text) {
+                say(&format!("{id}: {NOT_ARABIC}"));
+            }
+            let mut out = head.to_string() + &render(&d, false);
             if !out.is_empty() && !out.ends_with('\n') {
                 out.push('\n');
             }
-            write_output(input.output.as_deref(), out.as_bytes()).map_err(Failure::io)?;
+            isnad::output::write_output(input.output.as_deref(), out.as_bytes())
+                .map_err(Failure::output)?;
             return Ok(0);
         }
-        let mut sink = Sink::open(input.output.as_deref()).map_err(Failure::io)?;
-        let mut broken = false;
-        let code = self.run(
+        let mut sink = Sink::open(input.output.as_deref()).map_err(Failure::output)?;
+        let mut failed = sink.line(head).err();
+        // A table has no place for a failure's record: its message on standard error says it.
+        let records = head.is_empty();
+        let (code, seen) = self.run(
             input,
             |d| render(&d, true),
             |r| {
-                let line = match r {
-                    Ok(s) => s,
-                    Err(record) => record,
-                };
-                broken |= sink.line(&line).is_err();
-            },
-        );
-        sink.finish().map_err(Failure::io)?;
-        if broken {
-            return Err(Failure::io(anyhow::anyhow!("cannot write the output")));
-        }
-        Ok(code)
-    }
-
-    /// One report page per document, into the directory -o names.
-    fn pages(&self, input: &Input) -> Result<u8, Failure> {
-        let dir = input.output.as_deref().ok_or_else(|| {
-            Failure::io(anyhow::anyhow!(
-                "many documents make many pages: name a directory with -o DIR"
-            ))
-        })?;
-        std::fs::create_dir_all(dir)
-            .with_context(|| format!("cannot create {}", dir.display()))
-            .map_err(Failure::io)?;
-        let mut failed = None;
-        let mut index: Vec<isnad::report::Entry> = Vec::new();
-        let code = self.run(
-            input,
-            |d| {
-                let page = isnad::report::page(&d.text, &d.analysis, &d.meta);
-                let file = isnad::report::page_file(&d.meta.id);
-                let written = write_output(Some(&dir.join(&file)), page.as_bytes())
-                    .map_err(|e| format!("{e:#}"));
-                let entry = isnad::report::Entry {
-                    page: Some(file),
-                    attributions: d.analysis.attributions.len(),
-                    meta: d.meta,
-                };
-                (entry, written)
-            },
-            |r| match r {
-                Ok((entry, Ok(()))) => index.push(entry),
-                Ok((_, Err(e))) => {
-                    failed.get_or_insert(e);
+                if failed.is_some() {
+                    return ControlFlow::Break(());
                 }
-                Err(record) => {
-                    // The failure's record names the document.
-                    let id = serde_json::from_str::<serde_json::Value>(&record)
-                        .ok()
-                        .and_then(|v| v["id"].as_str().map(String::from))
-                        .unwrap_or_default();
-                    index.push(isnad::report::Entry::failed(id));
+                let written = match r {
+                    Ok(s) => sink.line(&s),
+                    Err(record) if records => sink.line(&record),
+                    Err(_) => Ok(()),
+                };
+                match written {
+                    Ok(()) => ControlFlow::Continue(()),
+                    Err(e) => {
+                        failed = Some(e);
+                        ControlFlow::Break(())
+                    }
                 }
             },
         );
         if let Some(e) = failed {
-            return Err(Failure::io(anyhow::anyhow!(e)));
+            // Dropping the sink removes its temporary file.
+            return Err(Failure::output(e));
+        }
+        // Nothing read leaves no output either: the sink is dropped unfinished.
+        self.nothing_read(seen)?;
+        sink.finish().map_err(Failure::output)?;
+        Ok(code)
+    }
+
+    /// One report page per document, into the directory -o names. Page names are unique
+    /// (a repeated or colliding id gets a number) and bounded; every page that cannot be
+    /// written is reported.
+    fn pages(&self, input: &Input) -> Result<u8, Failure> {
+        let dir = input.output.as_deref().ok_or_else(|| {
+            Failure::usage("many documents make many pages: name a directory with -o DIR")
+        })?;
+        let page_like = dir
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+        if page_like && !dir.is_dir() {
+            return Err(Failure::usage(format!(
+                "{}: many documents make many pages, so -o names a directory, not a page",
+                dir.display()
+            )));
+        }
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Failure::Io(anyhow!("cannot create {}: {e}", dir.display())))?;
+        let mut names = PageNames::default();
+        let mut unwritten = 0usize;
+        let mut staged = Vec::new();
+        let mut index: Vec<isnad::report::Entry> = Vec::new();
+        let (code, seen) = self.run(
+            input,
+            |d| {
+                let page = isnad::report::page(&d.text, &d.analysis, &d.meta);
+                let attributions = d.analysis.attributions.len();
+                (d.meta, attributions, page)
+            },
+            |r| {
+                match r {
+                    Ok((meta, attributions, page)) => {
+                        let file = names.next(&meta.id);
+                        let written = Sink::open(Some(&dir.join(&file))).and_then(|mut sink| {
+                            sink.write(page.as_bytes())?;
+                            sink.stage()
+                        });
+                        match written {
+                            Ok(s) => {
+                                staged.extend(s);
+                                index.push(isnad::report::Entry {
+                                    page: Some(file),
+                                    attributions,
+                                    meta,
+                                });
+                            }
+                            Err(e) => {
+                                say(&format!("{}: {e}", meta.id));
+                                unwritten += 1;
+                            }
+                        }
+                        // Pages are synced a few hundred at a time, not one by one.
+                        if staged.len() >= 256 {
+                            unwritten += commit_pages(&mut staged);
+                        }
+                    }
+                    Err(record) => {
+                        // The failure's record names the document.
+                        let id = serde_json::from_str::<serde_json::Value>(&record)
+                            .ok()
+                            .and_then(|v| v["id"].as_str().map(String::from))
+                            .unwrap_or_default();
+                        index.push(isnad::report::Entry::failed(id));
+                    }
+                }
+                ControlFlow::Continue(())
+            },
+        );
+        unwritten += commit_pages(&mut staged);
+        self.nothing_read(seen)?;
+        if unwritten > 0 {
+            return Err(Failure::Io(anyhow!(
+                "{unwritten} page(s) could not be written into {}",
+                dir.display()
+            )));
         }
         let page = isnad::report::index_html(&index, &dir.display().to_string());
-        write_output(Some(&dir.join("index.html")), page.as_bytes()).map_err(Failure::io)?;
+        isnad::output::write_output(Some(&dir.join("index.html")), page.as_bytes())
+            .map_err(Failure::output)?;
         Ok(code)
+    }
+}
+
+/// Puts staged pages in place; reports each that failed and returns how many did.
+fn commit_pages(staged: &mut Vec<isnad::output::Staged>) -> usize {
+    let failed = isnad::output::commit(std::mem::take(staged));
+    for e in &failed {
+        say(&e.to_string());
+    }
+    failed.len()
+}
+
+const NOT_ARABIC: &str = "the text has no Arabic letter: isnad reads Arabic news text";
+
+/// File names for report pages: each id made a file name, and numbered when it repeats one
+/// already given (`same`, then `same-2`; `a/b` and `a_b`).
+#[derive(Default)]
+struct PageNames {
+    taken: HashSet<String>,
+}
+
+impl PageNames {
+    fn next(&mut self, id: &str) -> String {
+        let first = isnad::report::page_file(id);
+        let base = first.strip_suffix(".html").unwrap_or(&first).to_string();
+        let mut name = first.clone();
+        let mut n = 1;
+        // Compared without case: some file systems do not tell `A` from `a`.
+        while !self.taken.insert(name.to_lowercase()) {
+            n += 1;
+            name = format!("{base}-{n}.html");
+        }
+        name
     }
 }
 
@@ -726,90 +1026,46 @@ fn progress(wanted: bool) -> indicatif::ProgressBar {
     bar
 }
 
-/// Where many records go: standard output, or a temporary file renamed at the end.
-struct Sink {
-    out: Box<dyn Write>,
-    target: Option<(PathBuf, PathBuf)>,
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-impl Sink {
-    fn open(path: Option<&Path>) -> Result<Sink> {
-        let Some(path) = path else {
-            return Ok(Sink {
-                out: Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-                target: None,
-            });
-        };
-        let tmp = temporary(path);
-        let file = std::fs::File::create(&tmp)
-            .with_context(|| format!("cannot write {}", tmp.display()))?;
-        Ok(Sink {
-            out: Box::new(std::io::BufWriter::new(file)),
-            target: Some((tmp, path.to_path_buf())),
-        })
+    #[test]
+    fn page_names_are_unique_and_bounded() {
+        let mut names = PageNames::default();
+        let got: Vec<String> = ["same", "same", "a/b", "a_b", "", "...", "A_B"]
+            .iter()
+            .map(|id| names.next(id))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "same.html",
+                "same-2.html",
+                "a_b.html",
+                "a_b-2.html",
+                "document.html",
+                "document-2.html",
+                "A_B-3.html"
+            ]
+        );
+        let long = names.next(&"م".repeat(1000));
+        assert!(long.len() <= 255, "{}", long.len());
+        assert!(names.next(&"م".repeat(1000)).ends_with("-2.html"));
     }
 
-    fn line(&mut self, s: &str) -> std::io::Result<()> {
-        if s.is_empty() {
-            return Ok(());
-        }
-        self.out.write_all(s.as_bytes())?;
-        if !s.ends_with('\n') {
-            self.out.write_all(b"\n")?;
-        }
-        Ok(())
+    #[test]
+    fn explain_takes_one_rule_and_offers_only_rules() {
+        assert!(one_rule("one-sided").is_ok());
+        let e = one_rule("all").unwrap_err();
+        assert!(!e.contains("all,") && e.contains("one-sided"), "{e}");
     }
 
-    /// Gives up: the temporary file is removed and the target left as it was.
-    fn discard(self) {
-        drop(self.out);
-        if let Some((tmp, _)) = self.target {
-            let _ = std::fs::remove_file(tmp);
-        }
-    }
-
-    fn finish(mut self) -> Result<()> {
-        let flushed = self.out.flush();
-        drop(self.out);
-        match self.target {
-            None => flushed.context("cannot write standard output"),
-            Some((tmp, path)) => {
-                let done = flushed
-                    .map_err(anyhow::Error::new)
-                    .and_then(|()| std::fs::rename(&tmp, &path).map_err(anyhow::Error::new));
-                if done.is_err() {
-                    let _ = std::fs::remove_file(&tmp);
-                }
-                done.with_context(|| format!("cannot write {}", path.display()))
-            }
+    #[test]
+    fn the_lint_help_lists_every_rule() {
+        let help = lint_help();
+        for r in Rule::ALL {
+            assert!(help.contains(r.as_str()), "{help}");
         }
     }
-}
-
-/// A temporary file beside the target.
-fn temporary(path: &Path) -> PathBuf {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    dir.join(format!(".{name}.isnad-tmp-{}", std::process::id()))
-}
-
-/// Writes to a temporary file beside the target and renames it, so a failed run leaves no
-/// partial output.
-fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
-    let mut sink = Sink::open(path)?;
-    let written = sink.out.write_all(bytes);
-    if let Err(e) = written {
-        sink.discard();
-        return Err(anyhow::Error::new(e).context(match path {
-            Some(p) => format!("cannot write {}", p.display()),
-            None => "cannot write standard output".into(),
-        }));
-    }
-    sink.finish()
 }

@@ -264,6 +264,9 @@ fn missing_file_is_an_io_error() {
         "stderr: {}",
         r.stderr
     );
+    // The cause is said once.
+    assert_eq!(r.stderr.matches("No such file").count(), 1, "{}", r.stderr);
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
 }
 
 #[test]
@@ -390,6 +393,9 @@ fn output_into_a_missing_directory() {
     assert!(r.stdout.is_empty());
     assert!(!out.exists());
     assert!(dir.entries().is_empty(), "left behind: {:?}", dir.entries());
+    // The message names the path as given, not a temporary file.
+    assert!(r.stderr.contains(&*out.to_string_lossy()), "{}", r.stderr);
+    assert!(!r.stderr.contains("isnad-tmp"), "{}", r.stderr);
 }
 
 #[test]

@@ -305,9 +305,9 @@ impl Lexicon {
     /// embedded files'.
     pub fn with_dir(dir: &Path) -> Result<Self> {
         let mut lex = Self::embedded();
-        let io = |source| Error::LexiconIo {
+        let io = |cause| Error::LexiconIo {
             path: dir.to_path_buf(),
-            source,
+            cause,
         };
         let mut files: Vec<_> = std::fs::read_dir(dir)
             .map_err(io)?
@@ -321,10 +321,7 @@ impl Lexicon {
             if !EMBEDDED.iter().any(|(n, _)| *n == name) {
                 continue;
             }
-            let text = std::fs::read_to_string(&path).map_err(|source| Error::LexiconIo {
-                path: path.clone(),
-                source,
-            })?;
+            let text = read_bounded(&path)?;
             lex.load(&path.display().to_string(), &text)?;
         }
         Ok(lex)
@@ -622,6 +619,33 @@ fn gender(s: &str) -> std::result::Result<Gender, String> {
         "f" => Ok(Gender::Feminine),
         g => Err(format!("gender must be m or f, not {g}")),
     }
+}
+
+/// The most a lexicon file may hold: far above any real one, and a bound on what a wrong path
+/// (a device, a link to /dev/zero) can make isnad read.
+const LEXICON_FILE_BYTES: u64 = 16 << 20;
+
+/// A lexicon file's text, read no further than [`LEXICON_FILE_BYTES`].
+fn read_bounded(path: &Path) -> Result<String> {
+    use std::io::Read;
+    let io = |cause| Error::LexiconIo {
+        path: path.to_path_buf(),
+        cause,
+    };
+    let mut text = String::new();
+    std::fs::File::open(path)
+        .map_err(io)?
+        .take(LEXICON_FILE_BYTES + 1)
+        .read_to_string(&mut text)
+        .map_err(io)?;
+    if text.len() as u64 > LEXICON_FILE_BYTES {
+        return Err(Error::Lexicon {
+            file: path.display().to_string(),
+            line: 1,
+            message: format!("the file is over {LEXICON_FILE_BYTES} bytes"),
+        });
+    }
+    Ok(text)
 }
 
 #[cfg(test)]

@@ -16,6 +16,19 @@ pub fn explain(rule: Rule) -> &'static str {
     }
 }
 
+/// The same documentation in Arabic (`--explain RULE --lang ar`), with the same examples.
+pub fn explain_ar(rule: Rule) -> &'static str {
+    match rule {
+        Rule::SingleAnonymousSource => include_str!("explain/ar/single-anonymous-source.md"),
+        Rule::AnonymousWithoutReason => include_str!("explain/ar/anonymous-without-reason.md"),
+        Rule::ContestedClaim => include_str!("explain/ar/contested-claim.md"),
+        Rule::NoResponse => include_str!("explain/ar/no-response.md"),
+        Rule::OneSided => include_str!("explain/ar/one-sided.md"),
+        Rule::VagueAttribution => include_str!("explain/ar/vague-attribution.md"),
+        Rule::DistancingVerb => include_str!("explain/ar/distancing-verb.md"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -65,6 +78,30 @@ mod tests {
                     "{rule:?} should not fire on {text}: {d:?}"
                 );
             }
+        }
+    }
+
+    /// The Arabic texts head like the English ones and give the same examples, which the test
+    /// above runs.
+    #[test]
+    fn the_arabic_texts_match_the_english_ones() {
+        for &rule in Rule::ALL {
+            let (en, ar) = (explain(rule), explain_ar(rule));
+            assert_eq!(en.lines().next(), ar.lines().next(), "{rule:?}");
+            assert_eq!(
+                examples(en, "Fires:"),
+                examples(ar, "مثال ينطبق عليه:"),
+                "{rule:?}"
+            );
+            assert_eq!(
+                examples(en, "Does not fire:"),
+                examples(ar, "مثال لا ينطبق عليه:"),
+                "{rule:?}"
+            );
+            assert!(
+                ar.contains("لماذا يهم") && ar.contains("ما الذي يصلحه"),
+                "{rule:?}"
+            );
         }
     }
 }

@@ -10,8 +10,8 @@ use crate::flags::{self, Rule, Severity};
 use crate::model::{Analysis, Attribution, TextSpan};
 use crate::report::labels::Labels;
 
-pub use explain::explain;
-pub use render::{json, render, Style};
+pub use explain::{explain, explain_ar};
+pub use render::{clean, json, render, Style};
 
 /// How much a diagnostic matters once `--deny` is applied.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]

@@ -148,8 +148,8 @@ fn is_hidden(c: char) -> bool {
         || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
-/// A string with its control characters dropped, for the terminal.
-fn clean(s: &str) -> String {
+/// A string with its control and bidi-control characters dropped, for the terminal.
+pub fn clean(s: &str) -> String {
     s.chars()
         .map(|c| {
             if c == '\t' || c == '\n' || c == '\r' {

@@ -1,5 +1,6 @@
 //! Stage 10: output for machines (JSON, DOT, GraphML, node-link JSON) and for people (text).
 
+pub mod csv;
 mod graph;
 mod text;
 

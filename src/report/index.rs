@@ -86,18 +86,29 @@ pub fn index_html(entries: &[Entry], name: &str) -> String {
 /// The file a document's page is written to in `report -o DIR`: its id with letters, digits,
 /// `-`, `_` and `.` kept and the rest `_`, then `.html`.
 pub fn page_file(id: &str) -> String {
-    let name: String = id
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    format!("{}.html", name.trim_start_matches('.'))
+    let mut name = String::new();
+    for c in id.chars() {
+        let c = if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+            c
+        } else {
+            '_'
+        };
+        if name.len() + c.len_utf8() > NAME_BYTES {
+            break;
+        }
+        name.push(c);
+    }
+    let name = name.trim_start_matches('.');
+    if name.is_empty() {
+        "document.html".into()
+    } else {
+        format!("{name}.html")
+    }
 }
+
+/// The longest stem of a page name, in bytes: with `-NNN.html` (a repeated id is numbered) it
+/// stays within the 255 bytes file systems allow.
+const NAME_BYTES: usize = 200;
 
 /// A file name as a relative link: percent-encoded, so that `#`, `?` or `:` in a name cannot
 /// make it an anchor, a query or a scheme.

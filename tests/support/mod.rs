@@ -203,3 +203,128 @@ pub fn well_formed(page: &str) -> Result<(), String> {
         Some(open) => Err(format!("<{open}> never closed")),
     }
 }
+
+/// What a run under [`run_limited`] produced, with its peak memory.
+pub struct Limited {
+    /// Exit code and output.
+    pub run: Run,
+    /// The signal that ended it, if one did.
+    pub signal: Option<i32>,
+    /// Peak resident memory, in KiB; -1 when it could not be measured.
+    pub max_rss_kib: i64,
+}
+
+/// Runs `isnad` with `args` and `stdin`, its address space capped at `address_space` bytes
+/// (so that a regression fails the test instead of eating the machine's memory) and killed
+/// after `timeout` (so that one that blocks fails instead of hanging).
+pub fn run_limited<I, S>(
+    args: I,
+    stdin: Stdio,
+    address_space: u64,
+    timeout: std::time::Duration,
+) -> Limited
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    use std::io::Read;
+    use std::os::unix::process::CommandExt;
+    // GNU time measures the peak: its child is forked from a small process, whereas the
+    // peak wait4 reports for a child of this one starts at this test process's own.
+    let time = Path::new("/usr/bin/time");
+    let mut cmd = if time.exists() {
+        let mut c = Command::new(time);
+        c.args(["-f", "isnad-peak-kib %M", "--", env!("CARGO_BIN_EXE_isnad")]);
+        c
+    } else {
+        Command::new(env!("CARGO_BIN_EXE_isnad"))
+    };
+    cmd.args(args)
+        .process_group(0)
+        .stdin(stdin)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    // SAFETY: setrlimit is async-signal-safe and touches nothing of the parent.
+    unsafe {
+        cmd.pre_exec(move || {
+            let lim = libc::rlimit {
+                rlim_cur: address_space,
+                rlim_max: address_space,
+            };
+            if libc::setrlimit(libc::RLIMIT_AS, &lim) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let mut child = cmd.spawn().expect("the binary starts");
+    let pid = child.id() as libc::pid_t;
+    let mut out = child.stdout.take().expect("piped");
+    let mut err = child.stderr.take().expect("piped");
+    let out = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        let _ = out.read_to_end(&mut v);
+        v
+    });
+    let err = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        let _ = err.read_to_end(&mut v);
+        v
+    });
+    let done = std::sync::Arc::new(std::sync::Mutex::new(false));
+    let watch = done.clone();
+    std::thread::spawn(move || {
+        let start = std::time::Instant::now();
+        while start.elapsed() < timeout {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            if *watch.lock().unwrap() {
+                return;
+            }
+        }
+        let finished = watch.lock().unwrap();
+        if !*finished {
+            // SAFETY: the child is not reaped while `finished` is held false; its group holds
+            // it and what it runs.
+            unsafe { libc::kill(-pid, libc::SIGKILL) };
+        }
+    });
+    let status = child.wait().expect("the child is reaped");
+    *done.lock().unwrap() = true;
+    use std::os::unix::process::ExitStatusExt;
+    let mut stderr = String::from_utf8_lossy(&err.join().expect("reader")).into_owned();
+    let mut max_rss_kib = -1;
+    if let Some(at) = stderr.rfind("isnad-peak-kib ") {
+        max_rss_kib = stderr[at + 15..].trim().parse().unwrap_or(-1);
+        stderr.truncate(at);
+    }
+    // GNU time reports a child killed by a signal as "Command terminated by signal N".
+    let signal = status.signal().or_else(|| {
+        let at = stderr.find("Command terminated by signal ")?;
+        let n = stderr[at + 29..].split_whitespace().next()?.parse().ok();
+        stderr.truncate(at);
+        n
+    });
+    let code = if signal.is_some() {
+        None
+    } else {
+        status.code()
+    };
+    if max_rss_kib < 0 {
+        eprintln!("peak memory not measured: /usr/bin/time (Debian package time) is missing");
+    }
+    Limited {
+        run: Run {
+            code,
+            stdout: out.join().expect("reader"),
+            stderr,
+        },
+        signal,
+        max_rss_kib,
+    }
+}
+
+/// Whether the tests run as root (who may make device nodes, and whom permissions do not stop).
+pub fn is_root() -> bool {
+    // SAFETY: geteuid has no preconditions.
+    unsafe { libc::geteuid() == 0 }
+}
