@@ -19,6 +19,8 @@ pub struct Labels {
     pub flags: &'static str,
     /// No flags.
     pub no_flags: &'static str,
+    /// In place of the flags when the text has no Arabic letter.
+    pub no_arabic: &'static str,
     /// Claims heading.
     pub claims: &'static str,
     /// Sources heading.
@@ -255,6 +257,7 @@ pub static AR: Labels = Labels {
     article: "النص مع إبراز الإسناد",
     flags: "ملاحظات للمحرر",
     no_flags: "لا ملاحظات",
+    no_arabic: "لا حرف عربيا في النص: إسناد يقرأ الأخبار العربية، فلم يجد شيئا يفحصه.",
     claims: "الادعاءات: التأكيد والنفي",
     sources: "المصادر",
     graph: "شبكة المصادر والادعاءات",
@@ -310,6 +313,8 @@ pub static EN: Labels = Labels {
     article: "The article, annotated",
     flags: "Flags for the editor",
     no_flags: "No flags",
+    no_arabic:
+        "The text has no Arabic letter: isnad reads Arabic news text, so it found nothing to check.",
     claims: "Claims: confirmations and denials",
     sources: "Sources",
     graph: "Sources and claims",

@@ -135,6 +135,8 @@ struct Page<'a> {
     tiles: Vec<Tile>,
     paragraphs: Vec<Para>,
     flags: Vec<FlagView>,
+    /// The text has no Arabic letter: say so rather than "no flags".
+    no_arabic: bool,
     sources: Vec<SourceRow>,
     claims: Vec<ClaimView>,
     svg: svg::Svg,
@@ -187,6 +189,7 @@ pub fn page(input: &str, a: &Analysis, meta: &Meta) -> String {
         tiles: tiles(a, l),
         paragraphs: paragraphs(input, a, l),
         flags: flag_views(input, a, l),
+        no_arabic: crate::batch::lacks_arabic(input),
         sources: source_rows(a, l),
         claims: claim_views(a, l),
         svg: svg::layout(&graph::build(a), l),
@@ -660,6 +663,17 @@ mod tests {
         assert!(page.contains(r#"<html lang="ar" dir="rtl">"#));
         let page = html("The minister said the border is closed.", &a, "x");
         assert!(page.contains(r#"<html lang="en" dir="ltr">"#));
+    }
+
+    #[test]
+    fn a_text_without_arabic_says_so_instead_of_no_flags() {
+        let text = "The minister said the border is closed.";
+        let page = html(text, &Analyzer::new().analyze(text), "x");
+        assert!(page.contains(labels::EN.no_arabic), "{page}");
+        assert!(!page.contains(labels::EN.no_flags));
+        let text = "قال الوزير سامي العلي إن الحدود مغلقة.";
+        let page = html(text, &Analyzer::new().analyze(text), "x");
+        assert!(!page.contains(labels::AR.no_arabic));
     }
 
     #[test]
