@@ -308,11 +308,23 @@ impl<'a> Parser<'a> {
         if matches!(w, "الي" | "علي" | "من") && self.is(j + 1, WordClass::Complementizer) {
             return Some((j + 2, false));
         }
-        let next_word = self.feats.get(j + 1).is_some_and(|f| f.word && !f.lam);
-        if allow_object && matches!(w, "عن" | "علي" | "الي") && next_word {
-            return Some((j + 1, true));
+        if allow_object {
+            return self.prep_object(j);
         }
         None
+    }
+
+    /// A preposition and the noun after it, the object of a verb that takes one (أشار إلى
+    /// تراجع الصادرات، حذر من عجز، كشف عن، أكد على): where the object starts.
+    fn prep_object(&self, j: usize) -> Option<(usize, bool)> {
+        let next_word = self.feats.get(j + 1).is_some_and(|f| f.word && !f.lam);
+        // أشار الشرطي بيده إلى السيارات: after an instrument, a gesture, not a statement.
+        let prev = self.word(j.wrapping_sub(1));
+        let instrument = prev.starts_with('ب')
+            && (prev.ends_with('ه') || crate::clitics::has_possessive(prev))
+            && !crate::clitics::at_least(prev, 7);
+        (matches!(self.word(j), "عن" | "علي" | "الي" | "من") && next_word && !instrument)
+            .then_some((j + 1, true))
     }
 
     /// Skips interludes from `j`; returns the new position and the spans seen.
@@ -540,7 +552,13 @@ impl<'a> Parser<'a> {
         match form.tense {
             Tense::Participle => {
                 d.kind = CueKind::Participle;
-                let (start, object) = self.complement(at + 1, false)?;
+                // مشيرة إلى تدخل المديرة، محذرا من عجز: a participle of a verb that takes a
+                // noun object has it after its preposition.
+                let (start, object) = self.complement(at + 1, false).or_else(|| {
+                    (verb.frame == Frame::Object)
+                        .then(|| self.prep_object(at + 1))
+                        .flatten()
+                })?;
                 return self.finish(d, start, object);
             }
             Tense::Passive => {
