@@ -441,6 +441,12 @@ impl<'a> Parser<'a> {
             })
     }
 
+    /// A whole given name starts at token `k` (خالد، نور الدين), not only the first word of
+    /// one (نور alone is light).
+    fn given_name(&self, k: usize) -> bool {
+        self.lex.names.longest(&self.words, k).is_some()
+    }
+
     /// Who can speak: where a noun phrase `s..e` stops naming a speaker, or none when its head
     /// cannot speak. A verbal noun, an adverb or a quantity heads no source (ونؤكد حرص القيادة،
     /// نفى أيضا، تشير نسبة); after the head such a word ends the mention (نفت الإدارة جملة
@@ -495,8 +501,8 @@ impl<'a> Parser<'a> {
                 return None;
             }
             let w = self.word(k);
-            let names = f.title > 0
-                || (crate::clitics::without_article(w) == w && self.lex.names.starts(w));
+            let names =
+                f.title > 0 || (crate::clitics::without_article(w) == w && self.given_name(k));
             if !names || self.feats[k - 1].is(WordClass::Prep) {
                 continue;
             }
@@ -788,7 +794,7 @@ impl<'a> Parser<'a> {
             || self.lex.bodies.starts(w)
             || self.lex.bodies.starts(base)
             || self.lex.places.starts(w)
-            || self.lex.names.starts(w)
+            || self.given_name(k)
     }
 
     /// After a given name and a surname with the article (خالد العطية), where a further word
@@ -820,7 +826,7 @@ impl<'a> Parser<'a> {
             let head = (k == s
                 && (lex.places.starts(w)
                     || lex.marks(w, Marker::Quantifier)
-                    || (base == w && lex.names.starts(w))))
+                    || (base == w && self.given_name(k))))
                 || lex.bodies.starts(w)
                 || lex.bodies.starts(base);
             if head || f.title > 0 || f.media > 0 || f.is_quote() {

@@ -89,7 +89,8 @@ pub(super) fn profile(doc: &Document, lex: &Lexicon, (s, e): (usize, usize), lam
             if let Some((len, g)) = lex.names.longest(&words, k) {
                 p.evidence(format!("given name {}", words[k..k + len].join(" ")));
                 p.given = true;
-                if p.gender == Gender::Unknown {
+                // Only the first name gives the gender: a later one is the father's (هدى سالم).
+                if p.gender == Gender::Unknown && p.named_words == 0 {
                     p.gender = *g;
                 }
                 p.named_words += len;

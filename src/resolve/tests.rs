@@ -114,6 +114,7 @@ const ROWS: &[Row] = &[
     row("no_person_preposition_after_title", "وقال متحدث باسم الرئاسة في نيجيريا إن الرئيس بخير.", 0, Some("متحدث باسم الرئاسة في نيجيريا"), Some(Anonymous)),
     row("another_is_anonymous", "وقال آخر إن الطريق مغلق منذ الصباح.", 0, Some("آخر"), Some(Anonymous)),
     row("participle_plural_anonymous", "وقال منظمون إن الحضور تجاوز المتوقع.", 0, Some("منظمون"), Some(Anonymous)),
+    row("gender_not_from_the_fathers_name", "وقالت زنوبيا خالد إن التحقيق بدأ. وقال مصدر أمني إن الهجوم فشل. وأضافت أن المهاجمين فروا.", 2, Some("زنوبيا خالد"), Some(NamedPerson)),
     row("same_source_joins", "وقال مصدر أمني إن المهاجمين فروا. وأضاف نفس المصدر أن البحث جار.", 1, Some("مصدر أمني"), Some(Anonymous)),
 ];
 
