@@ -249,12 +249,37 @@ impl Resolver<'_> {
         }
     }
 
+    /// An unnamed source with the same title and the same body spoken for as the named `cand`.
+    fn spokesman_named(&self, cand: &Entity) -> Option<usize> {
+        let (role, body) = (cand.role?, cand.represents?);
+        if !cand.named {
+            return None;
+        }
+        let words = |(s, e): (usize, usize)| -> Vec<String> {
+            (s..e)
+                .map(|t| crate::clitics::without_article(self.doc.text(t)).to_string())
+                .collect()
+        };
+        let (role, body) = (words(role), words(body));
+        self.recent()
+            .find(|(_, e)| {
+                !e.named
+                    && e.role.is_some_and(|r| words(r) == role)
+                    && e.represents.is_some_and(|b| words(b) == body)
+            })
+            .map(|(k, _)| k)
+    }
+
     fn is_head(&self, w: &str) -> bool {
         let lex = self.lex;
         lex.bodies.starts(w) || lex.titles.starts(w) || lex.titles.starts(&format!("ال{w}"))
     }
 
     fn find_existing(&self, cand: &Entity) -> Option<usize> {
+        // قال متحدث باسم الرئاسة … وأضاف فلان، المتحدث باسم الرئاسة: the spokesman named.
+        if let Some(k) = self.spokesman_named(cand) {
+            return Some(k);
+        }
         let skel = cand.skeleton();
         if let Some((k, _)) = self
             .recent()
@@ -351,6 +376,27 @@ impl Resolver<'_> {
             .filter(|&k| r.source_of[k].is_some())
             .take(6)
             .collect();
+        let since = prior
+            .first()
+            .map(|&k| {
+                let p = &self.drafts[k];
+                p.cue.1.max(p.content.map_or(0, |c| c.1))
+            })
+            .unwrap_or(0);
+        let cue = d.cue.0;
+        let sentence_start = self.doc.sentences[self.doc.tokens[cue].sentence as usize].0;
+        // وسارع رئيس البلدية إلى الرد، معتبرا أن …: a participle takes the subject of the
+        // verb it hangs on, when that verb opens its sentence's clause after the last speaker.
+        if d.kind == CueKind::Participle {
+            let from = since.max(sentence_start);
+            if let Some(m) = scan::verb_subject(self.doc, self.lex, self.feats, from, cue) {
+                let cand = profile(self.doc, self.lex, m, false);
+                if !cand.keys.is_empty() {
+                    return Some(self.join(cand, m));
+                }
+            }
+        }
+        let r = &self.res;
         // A participle continues the nearest speaker, whatever its agreement.
         if d.kind == CueKind::Participle {
             if let Some(&k) = prior.first() {
@@ -360,7 +406,6 @@ impl Resolver<'_> {
             }
         }
         let continues = self.lex.marks(&fold(&d.lemma), Marker::Continues);
-        let cue = d.cue.0;
         let coordinated =
             self.feats[cue].conj || (cue > 0 && d.negated && self.feats[cue - 1].conj);
         if coordinated && !continues {
@@ -375,16 +420,23 @@ impl Resolver<'_> {
             }
         }
         let (gender, number) = (d.gender, d.number);
-        let since = prior
-            .first()
-            .map(|&k| {
-                let p = &self.drafts[k];
-                p.cue.1.max(p.content.map_or(0, |c| c.1))
-            })
-            .unwrap_or(0);
         // أرسلت كلينتون الوثائق … وقالت إنها: a known source as a subject since then.
         if let Some(k) = self.subject_since(since, cue, gender, number) {
             return Some(k);
+        }
+        // وتخشى الحكومة موجة نزوح، وتقول إن …: the salient subject of the clause it joins,
+        // since the last speaker, in this sentence or the one before.
+        if coordinated && !continues {
+            let sentence = self.doc.tokens[cue].sentence as usize;
+            let before = self.doc.sentences[sentence.saturating_sub(1)].0;
+            let from = since.max(before);
+            if let Some(m) = scan::verb_subject(self.doc, self.lex, self.feats, from, cue) {
+                let cand = profile(self.doc, self.lex, m, false);
+                if !cand.keys.is_empty() && gender_agrees(gender, number, cand.gender, cand.number)
+                {
+                    return Some(self.join(cand, m));
+                }
+            }
         }
         let r = &self.res;
         let agrees = |k: usize| {

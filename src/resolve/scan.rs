@@ -123,3 +123,38 @@ pub(super) fn introduced_surname(
         }
     })
 }
+
+/// The subject of a verb that opens a clause between `from` and `cue`, nearest first: a source
+/// the lexicon knows right after a sentence-initial word, or after a word with و that has no
+/// article (وتخشى الحكومة موجة نزوح، وتقول …؛ وسارع رئيس البلدية إلى الرد، معتبرا …).
+pub(super) fn verb_subject(
+    doc: &Document,
+    lex: &Lexicon,
+    feats: &[Feat],
+    from: usize,
+    cue: usize,
+) -> Option<(usize, usize)> {
+    (from..cue).rev().find_map(|t| {
+        let f = &feats[t];
+        let sentence_start = t == 0 || doc.tokens[t - 1].sentence != doc.tokens[t].sentence;
+        if !f.word || f.class.is_some() || f.verb || !(f.conj || sentence_start) {
+            return None;
+        }
+        let w = doc.text(t);
+        let rest = clitics::without_conjunction(w).last().map_or(w, |(_, r)| r);
+        // A noun opens no clause of its own: the article, or a source's own head.
+        let noun = clitics::without_article(rest) != rest
+            || lex.bodies.starts(rest)
+            || lex.titles.starts(rest)
+            || lex.places.starts(rest)
+            || lex.media.starts(rest)
+            || lex.names.starts(rest);
+        if noun || t + 1 >= cue {
+            return None;
+        }
+        let s = t + 1;
+        let len = known_head(doc, lex, s)?;
+        let end = name_end(doc, feats, s + len).min(cue);
+        (end > s).then_some((s, end))
+    })
+}

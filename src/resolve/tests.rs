@@ -115,6 +115,13 @@ const ROWS: &[Row] = &[
     row("another_is_anonymous", "وقال آخر إن الطريق مغلق منذ الصباح.", 0, Some("آخر"), Some(Anonymous)),
     row("participle_plural_anonymous", "وقال منظمون إن الحضور تجاوز المتوقع.", 0, Some("منظمون"), Some(Anonymous)),
     row("gender_not_from_the_fathers_name", "وقالت زنوبيا خالد إن التحقيق بدأ. وقال مصدر أمني إن الهجوم فشل. وأضافت أن المهاجمين فروا.", 2, Some("زنوبيا خالد"), Some(NamedPerson)),
+    // pro-drop and participles go to the salient subject of their clause
+    row("salient_subject_of_the_joined_clause", "وقالت المفوضية إن عدد اللاجئين ارتفع. وتخشى الحكومة موجة نزوح جديدة، وتقول إن مخيماتها امتلأت.", 1, Some("الحكومة"), Some(OfficialBody)),
+    row("participle_takes_the_subject_of_its_verb", "وقال الوزير إن المشروع تأخر. وسارع رئيس البلدية إلى الرد، معتبرا أن الاتهامات باطلة.", 1, Some("رئيس البلدية"), Some(Anonymous)),
+    row("participle_without_a_speaking_subject", "وقال الوزير إن المشروع تأخر. وارتفعت الأسعار أمس، مشيرا إلى أن الطلب زاد.", 1, Some("الوزير"), Some(Anonymous)),
+    // a spokesman and the person later named as that spokesman are one source
+    row("spokesman_named_later", "وقال متحدث باسم الرئاسة إن الزيارة ستتم. وأضاف كمال منصور، المتحدث باسم الرئاسة، أن الموعد لم يحدد.", 0, Some("كمال منصور، المتحدث باسم الرئاسة"), Some(NamedPerson)),
+    row("spokesman_of_another_body", "وقال متحدث باسم الرئاسة إن الزيارة ستتم. وأضاف كمال منصور، المتحدث باسم الحكومة، أن الموعد لم يحدد.", 0, Some("متحدث باسم الرئاسة"), Some(Anonymous)),
     row("same_source_joins", "وقال مصدر أمني إن المهاجمين فروا. وأضاف نفس المصدر أن البحث جار.", 1, Some("مصدر أمني"), Some(Anonymous)),
 ];
 
