@@ -27,6 +27,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("anonymity.tsv", include_str!("anonymity.tsv")),
     ("bodies.tsv", include_str!("bodies.tsv")),
     ("denials.tsv", include_str!("denials.tsv")),
+    ("masdars.tsv", include_str!("masdars.tsv")),
     ("formulas.tsv", include_str!("formulas.tsv")),
     ("junk.tsv", include_str!("junk.tsv")),
     ("markers.tsv", include_str!("markers.tsv")),
@@ -183,6 +184,8 @@ pub enum Marker {
     /// A word that means "the same" before a noun (نفس المصدر، ذات المصادر): the noun after it
     /// is the head, an anaphor.
     Same,
+    /// A verb whose object is a verbal noun of saying by its subject (كرر تأكيده، جددت نفيها).
+    Light,
 }
 
 impl Marker {
@@ -205,6 +208,7 @@ impl Marker {
             "relay" => Marker::Relay,
             "mute" => Marker::Mute,
             "same" => Marker::Same,
+            "light" => Marker::Light,
             _ => return None,
         })
     }
@@ -284,6 +288,8 @@ pub struct Lexicon {
     markers: HashMap<String, Vec<Marker>>,
     /// Formulas in content that deny.
     pub denials: PhraseTable<Stance>,
+    /// Verbal nouns of saying and their stance (تأكيده أن، إعلانها أن).
+    masdars: HashMap<String, Stance>,
     /// Scraper junk, folded.
     pub junk: Vec<(String, Junk)>,
     /// Stems of the words read with this lexicon.
@@ -352,7 +358,7 @@ impl Lexicon {
             "formulas.tsv" | "nisbas.tsv" => 3,
             "preps.tsv" | "words.tsv" | "titles.tsv" | "names.tsv" | "media.tsv"
             | "anonymity.tsv" | "time.tsv" | "markers.tsv" | "denials.tsv" | "junk.tsv"
-            | "stopwords.tsv" => 2,
+            | "stopwords.tsv" | "masdars.tsv" => 2,
             other => return Err(format!("unknown lexicon file {other}")),
         };
         // preps.tsv has an optional third column.
@@ -498,6 +504,10 @@ impl Lexicon {
                 self.denials.insert(cols[0], stance(cols[1])?);
                 Ok(())
             }
+            "masdars.tsv" => {
+                self.masdars.insert(fold(cols[0]), stance(cols[1])?);
+                Ok(())
+            }
             "junk.tsv" => {
                 let at = match cols[1] {
                     "start" => Junk::Start,
@@ -591,6 +601,11 @@ impl Lexicon {
     /// Whether the folded word plays `role` (markers.tsv).
     pub fn marks(&self, word: &str, role: Marker) -> bool {
         self.markers.get(word).is_some_and(|m| m.contains(&role))
+    }
+
+    /// The stance of a verbal noun of saying (تأكيد، إعلان، نفي), folded.
+    pub fn masdar(&self, word: &str) -> Option<Stance> {
+        self.masdars.get(word).copied()
     }
 
     /// The memory of stems shared by the documents read with this lexicon.

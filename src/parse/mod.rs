@@ -12,6 +12,7 @@
 //! refusal      = [neg] HEAD [mention] REST [("على" | "عن") topic]              (رفض X التعليق)
 //!              | neg HEAD REST mention                                         (لم يتسن الوصول إلى X)
 //! outreach     = VERB mention ("مع" | "إلى" | ب-) addressee … REQUEST          (تواصلت X مع Y للتعليق)
+//! masdar       = [VERB subject] MASDAR+pronoun complement content               (وكرر الوزير تأكيده أن)
 //! accusation   = VERB [subject] target ب-charge                                (اتهمت X Y بتهريب أموال)
 //!              | HEAD [subject] REST ("إلى" | "على") target [charge]           (وجهت X أصابع الاتهام إلى Y)
 //! statement    = "جاء" "في" STATEMENT-NOUN … complement content               (وجاء في البيان أن)
@@ -163,10 +164,22 @@ pub fn parse(doc: &Document, lex: &Lexicon, cues: &Cues, skip_paragraph: &[bool]
             out.push(d);
         }
     }
+    // وكرر الوزير تأكيده أن …: verbal nouns of saying, where no cue already took the word.
+    for at in 0..doc.len() {
+        if used[at] {
+            continue;
+        }
+        if let Some(d) = p.masdar(at) {
+            used[at] = true;
+            out.push(d);
+        }
+    }
     out.sort_by_key(|d| d.cue.0);
     out
 }
 
+/// How many words a verbal noun's speaker may take between the verb and the noun (masdar).
+const MASDAR_SUBJECT: usize = 8;
 /// How far past a relative pronoun a title's holder may be named (title-relative).
 const RELATIVE_REACH: usize = 30;
 /// How many words of a title's complement may stand between it and a relative clause.
@@ -431,6 +444,60 @@ impl<'a> Parser<'a> {
         Some((j, end))
     }
 
+    /// masdar: a verbal noun of saying with a third-person pronoun before a complementizer
+    /// (وكرر وزير المالية تأكيده أن، وجددت نفيها أن). Its speaker is the subject of the verb
+    /// before it, else the possessor, left to the discourse.
+    fn masdar(&self, at: usize) -> Option<Draft> {
+        let w = self.word(at);
+        let (noun, pronoun) = crate::clitics::without_conjunction(w)
+            .find_map(|(_, r)| crate::clitics::without_enclitic(r))?;
+        if !pronoun.starts_with('ه') {
+            return None;
+        }
+        let stance = self.lex.masdar(noun)?;
+        let (start, _) = self
+            .complement(at + 1, false)
+            .filter(|_| self.is(at + 1, WordClass::Complementizer))?;
+        let mut d = Draft::new((at, at + 1), noun.to_string(), CueKind::Noun, stance);
+        // The subject between the verb that opens the clause (a word with و or the sentence's
+        // first) and the noun.
+        let verb = (at.saturating_sub(MASDAR_SUBJECT)..at).rev().find(|&k| {
+            let w = self.word(k);
+            let opens = k == 0
+                || !self.same_sentence(k - 1, k)
+                || (w.starts_with(['و', 'ف'])
+                    && self.feats[k].title == 0
+                    && crate::clitics::without_article(w) == w);
+            opens || !grammar::name_word(&self.feats[k])
+        });
+        let light = |k: usize| {
+            crate::clitics::without_conjunction(self.word(k))
+                .any(|(_, r)| self.lex.marks(r, Marker::Light))
+        };
+        // وأثار تأكيده أن … جدلا: the noun of another verb's clause is no report.
+        let v = verb.filter(|&v| light(v))?;
+        if v + 1 < at {
+            let (s, e) = (v + 1, at);
+            if self.speaker_end(s, e) == Some(e) && self.source_like((s, e)) {
+                d.mention = Some((s, e));
+            }
+        }
+        d.number = if pronoun.starts_with("هم") {
+            Number::Plural
+        } else {
+            Number::Singular
+        };
+        d.gender = if pronoun == "ها" {
+            Gender::Feminine
+        } else {
+            Gender::Masculine
+        };
+        let (s, e) = self.content_from(start)?;
+        d.content = Some((s, e));
+        d.quote = content::quote_type(&self.roles, s, e);
+        Some(d)
+    }
+
     /// A present form of the first person (أقول، ونؤكد، لن أعلق): inside a quotation, the
     /// speaker's own words.
     fn first_person(&self, at: usize) -> bool {
@@ -515,6 +582,12 @@ impl<'a> Parser<'a> {
     }
 
     fn verb(&self, at: usize, form: Form, enclitic: bool) -> Option<Draft> {
+        // وجددت نفيها أن: a verbal noun with its pronoun, not a verb with its object.
+        if enclitic {
+            if let Some(d) = self.masdar(at) {
+                return Some(d);
+            }
+        }
         let verb = &self.lex.verbs[form.verb];
         if at > 0 && self.same_sentence(at - 1, at) && self.is(at - 1, WordClass::Prep) {
             return None; // في رد على: a noun after a preposition
