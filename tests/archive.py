@@ -186,9 +186,13 @@ def main():
 
         pages = os.path.join(work, "pages")
         run("report", ["report", source, "-o", pages] + jobs, subprocess.DEVNULL, total)
-        names = sorted(os.listdir(pages))
+        names = sorted(n for n in os.listdir(pages) if n != "index.html")
         if len(names) != len(docs):
             sys.exit(f"report: {len(names)} pages for {len(docs)} articles")
+        with open(os.path.join(pages, "index.html"), encoding="utf-8") as f:
+            problem = well_formed(f.read())
+        if problem:
+            sys.exit(f"report: index.html: {problem}")
         for name in names[::opts.pages_checked_every]:
             with open(os.path.join(pages, name), encoding="utf-8") as f:
                 problem = well_formed(f.read())

@@ -165,12 +165,12 @@ pub fn parse(doc: &Document, lex: &Lexicon, cues: &Cues, skip_paragraph: &[bool]
         }
     }
     // وكرر الوزير تأكيده أن …: verbal nouns of saying, where no cue already took the word.
-    for at in 0..doc.len() {
-        if used[at] {
+    for (at, u) in used.iter_mut().enumerate() {
+        if *u {
             continue;
         }
         if let Some(d) = p.masdar(at) {
-            used[at] = true;
+            *u = true;
             out.push(d);
         }
     }
