@@ -190,7 +190,13 @@ def main():
         if len(names) != len(docs):
             sys.exit(f"report: {len(names)} pages for {len(docs)} articles")
         with open(os.path.join(pages, "index.html"), encoding="utf-8") as f:
-            problem = well_formed(f.read())
+            index = f.read()
+        # The index has no script of its own; apart from that it is checked like a page.
+        problem = well_formed(index.replace("</head>", "<script></script></head>", 1))
+        if not problem and index.count("<a href=") < len(docs):
+            problem = "not every page is linked"
+        if "<script" in index:
+            problem = "a script in the index"
         if problem:
             sys.exit(f"report: index.html: {problem}")
         for name in names[::opts.pages_checked_every]:
