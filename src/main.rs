@@ -88,6 +88,24 @@ enum Command {
         #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
         format: GraphFormat,
     },
+    /// Pairs of statements: JSON Lines of {"id", "a", "b"} in, one {"id", "relation", "score",
+    /// "evidence"} a line out, in order (relation: support, oppose or unrelated).
+    Relate {
+        /// JSON Lines file, or `-` (the default) for standard input.
+        #[arg(default_value = "-")]
+        file: PathBuf,
+        /// Output format (JSON Lines).
+        #[arg(long, value_enum, default_value_t = RelateFormat::Json)]
+        format: RelateFormat,
+        /// Extra lexicon files that extend the embedded ones.
+        #[arg(long, value_name = "DIR")]
+        lexicon: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RelateFormat {
+    Json,
 }
 
 /// What every command reads and where it writes.
@@ -210,6 +228,36 @@ impl Failure {
     }
 }
 
+/// `isnad relate`: exit 65 when some lines were not records.
+fn relate(file: &Path, lexicon: Option<&Path>) -> Result<u8, Failure> {
+    let lex = match lexicon {
+        Some(dir) => Lexicon::with_dir(dir)
+            .with_context(|| format!("loading lexicon from {}", dir.display()))
+            .map_err(|e| Failure(EXIT_BAD_INPUT, e))?,
+        None => Lexicon::embedded(),
+    };
+    let out = std::io::stdout().lock();
+    let bad = if file == Path::new("-") {
+        isnad::relate::run(&lex, std::io::stdin().lock(), out, "<stdin>")
+    } else {
+        let f = std::fs::File::open(file)
+            .with_context(|| format!("cannot read {}", file.display()))
+            .map_err(Failure::io)?;
+        isnad::relate::run(
+            &lex,
+            std::io::BufReader::new(f),
+            out,
+            &file.display().to_string(),
+        )
+    }
+    .map_err(|e| Failure::of(e, "relate".into()))?;
+    if bad > 0 {
+        eprintln!("isnad: {bad} line(s) were not {{\"id\", \"a\", \"b\"}} records");
+        return Ok(EXIT_BAD_INPUT);
+    }
+    Ok(0)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -312,6 +360,11 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                 isnad::report::html(&d.text, &d.analysis, &d.meta.id)
             })
         }
+        Command::Relate {
+            file,
+            format: RelateFormat::Json,
+            lexicon,
+        } => relate(&file, lexicon.as_deref()),
         Command::Graph { input, format } => {
             let job = Job::new(&input)?;
             if job.many {

@@ -11,8 +11,12 @@
 //! dateline's outlet.
 
 pub mod chains;
+pub mod clause;
+pub mod pair;
+pub mod readable;
 pub mod terms;
 pub mod vocab;
+pub mod words;
 
 use crate::cues::Feat;
 use crate::lexicon::Lexicon;

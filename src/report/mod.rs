@@ -103,6 +103,7 @@ struct Side {
 struct ClaimView {
     id: String,
     title: String,
+    verdict: String,
     sides: Vec<Side>,
     chains: Vec<String>,
     evidence: String,
@@ -442,7 +443,8 @@ fn claim_views(a: &Analysis, l: &Labels) -> Vec<ClaimView> {
         evidence.dedup();
         out.push(ClaimView {
             id: c.id.clone(),
-            title: c.terms.join(" "),
+            title: c.title.clone(),
+            verdict: c.verdict.clone(),
             sides,
             chains,
             evidence: evidence.join("، "),
