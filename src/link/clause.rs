@@ -77,9 +77,14 @@ pub fn polarity(
         if relative {
             continue;
         }
+        // ليست جديدة ولا سرية: a و+لا after a negation continues it (neither … nor).
+        let continues = head == "لا" && readings.len() > 1 && negators > 0;
         match head {
+            _ if continues => {}
             "ما" if !was_opening => {}
-            "غير" | "ليس" | "ليست" | "ليسوا" if untrue_next => p.untrue = true,
+            "غير" | "ليس" | "ليست" | "ليسوا" | "لا" if untrue_next => {
+                p.untrue = true
+            }
             "غير" => {}
             "لا" if next.is_some_and(compound) => {}
             _ => negators += 1,
@@ -136,5 +141,10 @@ mod tests {
     fn la_in_a_compound_noun_is_no_denial() {
         assert!(!read("تطبيق لا مركزية في الإدارة المحلية").negative);
         assert!(read("لا يريد الحزب المشاركة").negative);
+    }
+
+    #[test]
+    fn neither_nor_is_one_negation() {
+        assert!(read("الاتصالات ليست جديدة ولا سرية").negative);
     }
 }

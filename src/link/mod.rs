@@ -10,6 +10,7 @@
 //! (قال مسؤول إن نتنياهو طلب), relays (نقلت رويترز عن مسؤول، أفادت القناة نقلا عن مصادر) and the
 //! dateline's outlet.
 
+pub mod answers;
 pub mod chains;
 pub mod clause;
 pub mod pair;
@@ -175,6 +176,26 @@ pub fn link(
             links.push(link);
         }
     }
+    // Denials linked by what they answer (the accusation they name, every statement of it).
+    let answers = answers::answers(
+        doc,
+        lex,
+        drafts,
+        &terms,
+        feats,
+        &parents,
+        &|i, j| linker.other_source(i, j),
+        &|i, j| linker.nested(i, j),
+        &|i| states(&drafts[i], &terms[i]),
+    );
+    for a in &answers {
+        let known = links
+            .iter()
+            .any(|l| (l.from, l.to) == (a.from, a.to) || (l.from, l.to) == (a.to, a.from));
+        if !known {
+            links.push(a.clone());
+        }
+    }
     links.sort_by_key(|l| (l.from, l.to));
     // Each member has at most one relation so far: what it faces, and how often each is faced.
     let mut faces: Vec<Option<usize>> = vec![None; drafts.len()];
@@ -187,6 +208,7 @@ pub fn link(
     // reader sees one account with every answer to any part of it.
     let mut merged = joins.clone();
     merged.extend(linker.accounts());
+    merged.extend(answers);
     let (mut claims, claim_of) = group(drafts.len(), &merged, &terms);
     for g in &mut claims {
         // The statement most answered is what the account is about (a denial in the lead

@@ -125,7 +125,11 @@ impl Statement {
                 continue;
             }
             let stem = stem_of(lex, w);
-            let role = words.role(&stem);
+            // بقتل: a dispute word under a preposition is still that word.
+            let role = Some(words.role(&stem))
+                .filter(|r| *r != Default::default())
+                .or_else(|| clitics::without_preposition(w).map(|r| words.role(&stem_of(lex, r))))
+                .unwrap_or_default();
             st.deny |= role.deny;
             st.refuse |= role.refuse;
             let key = match role.group {

@@ -1,0 +1,134 @@
+//! Denials linked by what they answer, beyond the one statement each attribution joins:
+//!
+//! - a denial opposes the accusation its own content names (نفت الاتهامات الموجهة لها بقتل
+//!   مدنيين: the nested «الاتهامات» is what is denied);
+//! - a denial answers every statement by another source that states what it denies: they share
+//!   words that are rare across the archive ([`super::words::Words::rarity`]), wherever the
+//!   statement stands (a denial in the headline answers a claim made further down).
+
+use super::pair::Statement;
+use super::terms::Terms;
+use super::words::Words;
+use super::Link;
+use crate::lexicon::{Lexicon, Marker};
+use crate::model::{RelationKind, Stance};
+use crate::parse::Draft;
+use crate::segment::Document;
+
+/// The archive rarity two contents must share for a denial to answer a statement.
+const MIN_SHARED: f32 = 0.8;
+/// ... and the share of the smaller content's rarity that is.
+const MIN_SHARE: f32 = 0.3;
+/// The most statements one denial answers.
+const MOST: usize = 4;
+
+/// Whether an attribution denies: its cue does, or its content opens by denying.
+pub fn denies(d: &Draft, t: &Terms) -> bool {
+    d.stance == Stance::Denies || t.denial
+}
+
+/// What `a` and `b` share by archive rarity, and what each weighs: dispute words by their group
+/// (بقتل، مقتل).
+fn shared(a: &Statement, b: &Statement) -> (f32, f32, f32) {
+    let words = Words::get();
+    let w = |s: &str| {
+        if s.starts_with('=') {
+            0.6
+        } else {
+            words.rarity(s)
+        }
+    };
+    let total = |t: &Statement| t.stems.iter().map(|s| w(s)).sum::<f32>();
+    let both: Vec<&String> = a.stems.iter().filter(|s| b.stems.contains(s)).collect();
+    // One word in common is a topic, not a proposition.
+    let common: f32 = if both.len() < 2 {
+        0.0
+    } else {
+        both.iter().map(|s| w(s)).sum()
+    };
+    (common, total(a), total(b))
+}
+
+/// The links the rules above add.
+#[allow(clippy::too_many_arguments)]
+pub fn answers(
+    doc: &Document,
+    lex: &Lexicon,
+    drafts: &[Draft],
+    terms: &[Terms],
+    feats: &[crate::cues::Feat],
+    parents: &[Option<usize>],
+    other_source: &dyn Fn(usize, usize) -> bool,
+    nested: &dyn Fn(usize, usize) -> bool,
+    states: &dyn Fn(usize) -> bool,
+) -> Vec<Link> {
+    let mut out = Vec::new();
+    let mut read: Vec<Option<Statement>> = vec![None; drafts.len()];
+    let mut statement = |i: usize| -> Statement {
+        read[i]
+            .get_or_insert_with(|| {
+                drafts[i]
+                    .content
+                    .map(|c| Statement::read(doc, lex, feats, c))
+                    .unwrap_or_default()
+            })
+            .clone()
+    };
+    for j in 0..drafts.len() {
+        if !denies(&drafts[j], &terms[j]) {
+            continue;
+        }
+        // نفت الاتهامات الموجهة لها: the accusation held in the denial's content.
+        for k in j + 1..drafts.len().min(j + 8) {
+            if parents[k] != Some(j) {
+                continue;
+            }
+            let (s, e) = drafts[k].cue;
+            let cue = crate::normalize::fold(&doc.folded(s, e).to_string());
+            let claim_noun = crate::clitics::without_conjunction(&cue)
+                .any(|(_, r)| lex.marks(r, Marker::ClaimNoun));
+            if drafts[k].stance == Stance::Alleges || claim_noun {
+                out.push(Link {
+                    from: j,
+                    to: k,
+                    kind: RelationKind::Denies,
+                    score: 0.9,
+                    evidence: (s..e).collect(),
+                });
+            }
+        }
+        // Every statement that states what it denies.
+        let sj = statement(j);
+        let mut found: Vec<(f32, usize, Vec<usize>)> = (0..drafts.len())
+            .filter(|&i| i != j && other_source(i, j) && !nested(i, j) && states(i))
+            .filter_map(|i| {
+                let (common, ti, tj) = shared(&statement(i), &sj);
+                let share = common / ti.min(tj).max(1e-3);
+                (common >= MIN_SHARED && share >= MIN_SHARE).then(|| {
+                    let evidence = terms[j]
+                        .shared_with(&terms[i])
+                        .iter()
+                        .map(|&k| terms[j].tokens[k])
+                        .collect();
+                    (common, i, evidence)
+                })
+            })
+            .collect();
+        found.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        for (score, i, evidence) in found.into_iter().take(MOST) {
+            let (from, to) = (i.max(j), i.min(j));
+            out.push(Link {
+                from,
+                to,
+                kind: if drafts[j].stance == Stance::Denies || terms[j].denial {
+                    RelationKind::Denies
+                } else {
+                    RelationKind::Contradicts
+                },
+                score: (score / 3.0).min(1.0),
+                evidence,
+            });
+        }
+    }
+    out
+}
