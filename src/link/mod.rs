@@ -35,6 +35,8 @@ const WINDOW: usize = 40;
 const MIN_SCORE: f32 = 0.5;
 /// The share of [`MIN_SCORE`] a refusal needs (لن يعلق على التحقيقات).
 const REFUSAL_SHARE: f32 = 0.8;
+/// The least score a relation is kept with.
+const MIN_LINK: f32 = 0.1;
 /// How many sentences back a pointer (نفى ذلك) looks for what it points at.
 const POINTER_REACH: u32 = 3;
 
@@ -248,6 +250,8 @@ pub fn link(
         }
     }
     links.extend(extra);
+    // A threshold on every relation: a wrong "denies" is worse than a missing one.
+    links.retain(|l| l.score >= MIN_LINK);
     links.sort_by_key(|l| (l.from, l.to));
     Linked {
         links,
