@@ -19,6 +19,8 @@ use crate::segment::Document;
 const MIN_SHARED: f32 = 0.8;
 /// ... and the share of the smaller content's rarity that is.
 const MIN_SHARE: f32 = 0.3;
+/// ... when the answer is a negated statement rather than a denial.
+const NEGATED_SHARE: f32 = 0.6;
 /// The most statements one denial answers.
 const MOST: usize = 4;
 
@@ -75,12 +77,18 @@ pub fn answers(
             .clone()
     };
     for j in 0..drafts.len() {
-        if !denies(&drafts[j], &terms[j]) {
+        // A statement whose main clause is negated (هذه الاتصالات ليست سرية) answers what states
+        // the opposite, as a denial does.
+        let negated = !denies(&drafts[j], &terms[j])
+            && terms[j].negative
+            && !terms[j].pointer
+            && matches!(drafts[j].stance, Stance::Asserts | Stance::Confirms);
+        if !denies(&drafts[j], &terms[j]) && !negated {
             continue;
         }
         // نفت الاتهامات الموجهة لها: the accusation held in the denial's content.
         for k in j + 1..drafts.len().min(j + 8) {
-            if parents[k] != Some(j) {
+            if negated || parents[k] != Some(j) {
                 continue;
             }
             let (s, e) = drafts[k].cue;
@@ -101,10 +109,13 @@ pub fn answers(
         let sj = statement(j);
         let mut found: Vec<(f32, usize, Vec<usize>)> = (0..drafts.len())
             .filter(|&i| i != j && other_source(i, j) && !nested(i, j) && states(i))
+            .filter(|&i| !negated || !terms[i].negative)
             .filter_map(|i| {
                 let (common, ti, tj) = shared(&statement(i), &sj);
                 let share = common / ti.min(tj).max(1e-3);
-                (common >= MIN_SHARED && share >= MIN_SHARE).then(|| {
+                // A negated statement answers only when it is mostly about the claim.
+                let needed = if negated { NEGATED_SHARE } else { MIN_SHARE };
+                (common >= MIN_SHARED && share >= needed).then(|| {
                     let evidence = terms[j]
                         .shared_with(&terms[i])
                         .iter()

@@ -249,9 +249,33 @@ pub fn link(
             }
         }
     }
-    links.extend(extra);
+    for l in extra {
+        if !links.iter().any(|k| (k.from, k.to) == (l.from, l.to)) {
+            links.push(l);
+        }
+    }
     // A threshold on every relation: a wrong "denies" is worse than a missing one.
     links.retain(|l| l.score >= MIN_LINK);
+    // The headline and the lead in one source's words are one voice, not a corroboration.
+    let name = |i: usize| {
+        res.source_of[i].map(|k| {
+            let (s, e) = res.entities[k].name;
+            doc.folded(s, e).to_string()
+        })
+    };
+    links.retain(|l| {
+        // Without a dateline, the first of several paragraphs is the headline.
+        let top = |m: usize| {
+            let p = doc.tokens[drafts[m].cue.0].paragraph;
+            !in_body(&m) || (p == 0 && doc.paragraphs.len() > 1)
+        };
+        let headline = top(l.from) || top(l.to);
+        let same = match (name(l.from), name(l.to)) {
+            (Some(a), Some(b)) => readable::one_voice(&a, &b),
+            _ => false,
+        };
+        !(headline && same && l.kind.family() == crate::model::Family::Support)
+    });
     links.sort_by_key(|l| (l.from, l.to));
     Linked {
         links,

@@ -30,6 +30,25 @@ pub fn title(content: &str) -> String {
     t
 }
 
+/// Whether two names are one voice: every word of the shorter is in the longer (مصدر أردني، مصدر
+/// حكومي أردني مطلع), compared without the article.
+pub fn one_voice(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| crate::clitics::without_article(&crate::normalize::fold(w)).to_string())
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    // لمصدر: a name under a cue's ل is the same name.
+    let has = |w: &String| {
+        long.iter()
+            .any(|x| x == w || x.strip_prefix('ل') == Some(w) || w.strip_prefix('ل') == Some(x))
+    };
+    !short.is_empty() && short.iter().all(has)
+}
+
 /// Fills in what needs the whole analysis: every attribution that answers a claim carries it
 /// (an end of a relation without a claim of its own takes the relation's), and each claim its
 /// verdict.
@@ -93,11 +112,17 @@ pub fn verdict(
         (Family::Oppose, Vec::new()),
         (Family::Noncommittal, Vec::new()),
     ];
+    let anchor_name = source_of(anchor).map(|s| s.name.clone());
+    let same = |m: &str| {
+        let src = att(m).and_then(|a| a.source.clone());
+        (src.is_some() && src == anchor_source)
+            || source_of(m)
+                .zip(anchor_name.as_deref())
+                .is_some_and(|(s, n)| one_voice(&s.name, n))
+    };
     for m in members.iter().filter(|m| *m != anchor) {
         // One source repeating itself (headline and lead) is one voice, not a confirmation.
-        if att(m).and_then(|a| a.source.clone()).is_some()
-            && att(m).and_then(|a| a.source.clone()) == anchor_source
-        {
+        if same(m) {
             continue;
         }
         let Some(f) = family_of(m) else { continue };
@@ -122,7 +147,9 @@ pub fn verdict(
         .collect();
     let voices = members
         .iter()
+        .filter(|m| !same(m))
         .filter_map(|m| att(m).and_then(|a| a.source.clone()))
+        .chain(anchor_source.clone())
         .collect::<std::collections::BTreeSet<_>>();
     let unnamed = source_of(anchor).is_none_or(|s| s.kind == SourceKind::Anonymous);
     if voices.len() <= 1 && unnamed {
@@ -136,6 +163,12 @@ pub fn verdict(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_shorter_name_inside_a_longer_is_one_voice() {
+        assert!(one_voice("مصدر أردني", "مصدر حكومي أردني مطلع على الملف"));
+        assert!(!one_voice("مصدر أردني", "مصدر سوري"));
+    }
 
     #[test]
     fn a_title_is_the_first_clause_in_the_statement_s_words() {
