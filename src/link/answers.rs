@@ -21,12 +21,25 @@ const MIN_SHARED: f32 = 0.8;
 const MIN_SHARE: f32 = 0.3;
 /// ... when the answer is a negated statement rather than a denial.
 const NEGATED_SHARE: f32 = 0.6;
+/// ... and the most words such a negated statement has.
+const NEGATED_WORDS: usize = 6;
 /// The most statements one denial answers.
 const MOST: usize = 4;
 
 /// Whether an attribution denies: its cue does, or its content opens by denying.
 pub fn denies(d: &Draft, t: &Terms) -> bool {
     d.stance == Stance::Denies || t.denial
+}
+
+/// Whether a statement passes on a report (أنباء، تقارير، ما تم تداوله): its cue or the start
+/// of its content names one, or it alleges.
+fn reports(doc: &Document, lex: &Lexicon, d: &Draft) -> bool {
+    let (s, e) = d.content.map_or(d.cue, |(s, e)| (d.cue.0.min(s), e.min(s + 6)));
+    d.stance == Stance::Alleges
+        || (s..e).any(|k| {
+            crate::clitics::without_conjunction(doc.text(k))
+                .any(|(_, r)| lex.marks(r, Marker::ClaimNoun))
+        })
 }
 
 /// What `a` and `b` share by archive rarity, and what each weighs: dispute words by their group
@@ -63,6 +76,7 @@ pub fn answers(
     other_source: &dyn Fn(usize, usize) -> bool,
     nested: &dyn Fn(usize, usize) -> bool,
     states: &dyn Fn(usize) -> bool,
+    speaker: &dyn Fn(usize) -> Option<(usize, usize)>,
 ) -> Vec<Link> {
     let mut out = Vec::new();
     let mut read: Vec<Option<Statement>> = vec![None; drafts.len()];
@@ -88,7 +102,10 @@ pub fn answers(
         }
         // نفت الاتهامات الموجهة لها: the accusation held in the denial's content.
         for k in j + 1..drafts.len().min(j + 8) {
-            if negated || parents[k] != Some(j) {
+            // Its object: right after the denial (نفت الاتهامات), not an accusation of its own
+            // later in its content (نفيا أي تورط وتتهمان …).
+            let object = drafts[j].content.is_some_and(|(s, _)| drafts[k].cue.0 <= s + 1);
+            if negated || parents[k] != Some(j) || !object {
                 continue;
             }
             let (s, e) = drafts[k].cue;
@@ -107,15 +124,38 @@ pub fn answers(
         }
         // Every statement that states what it denies.
         let sj = statement(j);
+        // Who denies: a statement that names them is about them (the target answers).
+        let target = speaker(j)
+            .map(|(s, e)| Statement::read(doc, lex, feats, (s, e)).stems)
+            .unwrap_or_default();
         let mut found: Vec<(f32, usize, Vec<usize>)> = (0..drafts.len())
             .filter(|&i| i != j && other_source(i, j) && !nested(i, j) && states(i))
-            .filter(|&i| !negated || !terms[i].negative)
+            // What denies or is negated itself stands with a denial, not against it.
+            .filter(|&i| !terms[i].negative)
             .filter_map(|i| {
-                let (common, ti, tj) = shared(&statement(i), &sj);
+                let si = statement(i);
+                if si.deny || si.refuse {
+                    return None;
+                }
+                if negated && !sj.negated.iter().any(|w| si.stems.contains(w)) {
+                    return None;
+                }
+                let both = si.stems.iter().filter(|s| sj.stems.contains(s)).count();
+                let about_target = target.iter().any(|w| si.stems.contains(w));
+                let report = reports(doc, lex, &drafts[i]);
+                if !negated && !about_target && !report && both < 3 {
+                    return None;
+                }
+                let (common, ti, tj) = shared(&si, &sj);
                 let share = common / ti.min(tj).max(1e-3);
                 // A negated statement answers only when it is mostly about the claim.
-                let needed = if negated { NEGATED_SHARE } else { MIN_SHARE };
-                (common >= MIN_SHARED && share >= needed).then(|| {
+                // (of its own words: هذه الاتصالات ليست جديدة ولا سرية), and is short.
+                let ok = if negated {
+                    common / tj.max(1e-3) >= NEGATED_SHARE && sj.stems.len() <= NEGATED_WORDS
+                } else {
+                    share >= MIN_SHARE
+                };
+                (common >= MIN_SHARED && ok).then(|| {
                     let evidence = terms[j]
                         .shared_with(&terms[i])
                         .iter()

@@ -17,12 +17,14 @@ use super::words::Words;
 const MAX_TOKENS: usize = 160;
 
 /// What a content's main clause does.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Polarity {
     /// An odd number of negators governs the main clause.
     pub negative: bool,
     /// It calls something false (غير صحيحة، ليس دقيقا).
     pub untrue: bool,
+    /// The tokens of the words the main clause's negators negate (ليست «جديدة» ولا «سرية»).
+    pub negated: Vec<usize>,
 }
 
 /// The polarity of tokens `s..e`.
@@ -79,15 +81,17 @@ pub fn polarity(
         }
         // ليست جديدة ولا سرية: a و+لا after a negation continues it (neither … nor).
         let continues = head == "لا" && readings.len() > 1 && negators > 0;
+        let after = next_word(k - 1);
         match head {
-            _ if continues => {}
+            _ if continues => p.negated.extend(after),
             "ما" if !was_opening => {}
-            "غير" | "ليس" | "ليست" | "ليسوا" | "لا" if untrue_next => {
-                p.untrue = true
-            }
+            "غير" | "ليس" | "ليست" | "ليسوا" | "لا" if untrue_next => p.untrue = true,
             "غير" => {}
             "لا" if next.is_some_and(compound) => {}
-            _ => negators += 1,
+            _ => {
+                negators += 1;
+                p.negated.extend(after);
+            }
         }
     }
     p.negative = negators % 2 == 1;

@@ -189,6 +189,7 @@ pub fn link(
         &|i, j| linker.other_source(i, j),
         &|i, j| linker.nested(i, j),
         &|i| states(&drafts[i], &terms[i]),
+        &|i| res.source_of[i].map(|k| res.entities[k].name),
     );
     for a in &answers {
         let known = links
@@ -210,7 +211,7 @@ pub fn link(
     // reader sees one account with every answer to any part of it.
     let mut merged = joins.clone();
     merged.extend(linker.accounts());
-    merged.extend(answers);
+    merged.extend(answers.iter().cloned());
     let (mut claims, claim_of) = group(drafts.len(), &merged, &terms);
     for g in &mut claims {
         // The statement most answered is what the account is about (a denial in the lead
@@ -274,8 +275,14 @@ pub fn link(
             (Some(a), Some(b)) => readable::one_voice(&a, &b),
             _ => false,
         };
-        !(headline && same && l.kind.family() == crate::model::Family::Support)
+        // Name forms of one person (الأمير محمد، الأمير محمد بن عبد الرحمن) never answer
+        // each other; the headline and the lead do not corroborate each other.
+        !(same && (headline || l.kind.family() == crate::model::Family::Oppose))
     });
+    // A contradiction read from polarity alone ("لا تلعب دور … بل" against a statement with
+    // some of its words) is too often none: only the answers above contradict.
+    let answered = |l: &Link| answers.iter().any(|a| (a.from, a.to) == (l.from, l.to));
+    links.retain(|l| l.kind != RelationKind::Contradicts || answered(l));
     links.sort_by_key(|l| (l.from, l.to));
     Linked {
         links,

@@ -70,6 +70,8 @@ pub struct Statement {
     pub polarity: Polarity,
     /// Numbers, in Western digits.
     pub numbers: Vec<String>,
+    /// The keys (as in `stems`) of the words the main clause negates.
+    pub negated: Vec<String>,
 }
 
 thread_local! {
@@ -110,6 +112,7 @@ impl Statement {
             ..Statement::default()
         };
         st.deny = st.polarity.untrue;
+        let negated = st.polarity.negated.clone();
         for k in s..e {
             if !feats[k].word {
                 continue;
@@ -132,7 +135,7 @@ impl Statement {
                 .unwrap_or_default();
             st.deny |= role.deny;
             st.refuse |= role.refuse;
-            let key = match role.group {
+            let key: String = match role.group {
                 Some(g) => {
                     if !st.groups.contains(&g) {
                         st.groups.push(g);
@@ -141,6 +144,9 @@ impl Statement {
                 }
                 None => stem,
             };
+            if negated.contains(&k) && !st.negated.contains(&key) {
+                st.negated.push(key.clone());
+            }
             if !st.stems.contains(&key) {
                 st.stems.push(key);
                 st.words.push(w.to_string());
