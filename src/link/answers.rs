@@ -34,7 +34,9 @@ pub fn denies(d: &Draft, t: &Terms) -> bool {
 /// Whether a statement passes on a report (أنباء، تقارير، ما تم تداوله): its cue or the start
 /// of its content names one, or it alleges.
 fn reports(doc: &Document, lex: &Lexicon, d: &Draft) -> bool {
-    let (s, e) = d.content.map_or(d.cue, |(s, e)| (d.cue.0.min(s), e.min(s + 6)));
+    let (s, e) = d
+        .content
+        .map_or(d.cue, |(s, e)| (d.cue.0.min(s), e.min(s + 6)));
     d.stance == Stance::Alleges
         || (s..e).any(|k| {
             crate::clitics::without_conjunction(doc.text(k))
@@ -104,7 +106,9 @@ pub fn answers(
         for k in j + 1..drafts.len().min(j + 8) {
             // Its object: right after the denial (نفت الاتهامات), not an accusation of its own
             // later in its content (نفيا أي تورط وتتهمان …).
-            let object = drafts[j].content.is_some_and(|(s, _)| drafts[k].cue.0 <= s + 1);
+            let object = drafts[j]
+                .content
+                .is_some_and(|(s, _)| drafts[k].cue.0 <= s + 1);
             if negated || parents[k] != Some(j) || !object {
                 continue;
             }
@@ -143,7 +147,7 @@ pub fn answers(
                 let both = si.stems.iter().filter(|s| sj.stems.contains(s)).count();
                 let about_target = target.iter().any(|w| si.stems.contains(w));
                 let report = reports(doc, lex, &drafts[i]);
-                if !negated && !about_target && !report && both < 3 {
+                if !negated && !about_target && !report && both < 2 {
                     return None;
                 }
                 let (common, ti, tj) = shared(&si, &sj);

@@ -81,11 +81,20 @@ pub fn polarity(
         }
         // ليست جديدة ولا سرية: a و+لا after a negation continues it (neither … nor).
         let continues = head == "لا" && readings.len() > 1 && negators > 0;
-        let after = next_word(k - 1);
+        // The word negated: the next that is not a function word or a form of كان (لم تكن هناك
+        // «محادثات»).
+        let after = (k..e).filter(|&j| feats[j].word).take(3).find(|&j| {
+            !feats[j].is(WordClass::Kana)
+                && !clitics::without_conjunction(doc.text(j))
+                    .any(|(_, r)| lex.stopword(r).is_some())
+        });
         match head {
             _ if continues => p.negated.extend(after),
-            "ما" if !was_opening => {}
-            "غير" | "ليس" | "ليست" | "ليسوا" | "لا" if untrue_next => p.untrue = true,
+            // وهو ما لم يحدث: a relative ما opens a clause of its own.
+            "ما" if !was_opening => relative = true,
+            "غير" | "ليس" | "ليست" | "ليسوا" | "لا" if untrue_next => {
+                p.untrue = true
+            }
             "غير" => {}
             "لا" if next.is_some_and(compound) => {}
             _ => {
@@ -102,7 +111,8 @@ pub fn polarity(
 /// adjective or noun, not a verb.
 fn compound(next: &str) -> bool {
     let verb = next.starts_with(['ي', 'ت', 'ن']);
-    !verb && (next.ends_with("ية") || next.ends_with('ي'))
+    // The text is folded: ة reads ه.
+    !verb && (next.ends_with("يه") || next.ends_with("ية") || next.ends_with('ي'))
 }
 
 #[cfg(test)]

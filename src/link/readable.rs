@@ -11,7 +11,7 @@ const TITLE_WORDS: usize = 14;
 pub fn title(content: &str) -> String {
     let mut words: Vec<&str> = Vec::new();
     for w in content.split_whitespace() {
-        let clean = w.trim_matches(|c: char| "«»\"“”'()".contains(c));
+        let clean = w.trim_matches(|c: char| "«»\"“”'()،,؛;.:؟!".contains(c));
         if !clean.is_empty() {
             words.push(clean);
         }
