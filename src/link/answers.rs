@@ -113,7 +113,7 @@ pub fn answers(
                 continue;
             }
             let (s, e) = drafts[k].cue;
-            let cue = crate::normalize::fold(&doc.folded(s, e).to_string());
+            let cue = crate::normalize::fold(doc.folded(s, e));
             let claim_noun = crate::clitics::without_conjunction(&cue)
                 .any(|(_, r)| lex.marks(r, Marker::ClaimNoun));
             if drafts[k].stance == Stance::Alleges || claim_noun {

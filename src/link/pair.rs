@@ -113,8 +113,8 @@ impl Statement {
         };
         st.deny = st.polarity.untrue;
         let negated = st.polarity.negated.clone();
-        for k in s..e {
-            if !feats[k].word {
+        for (k, f) in feats.iter().enumerate().take(e).skip(s) {
+            if !f.word {
                 continue;
             }
             let w = doc.text(k);
