@@ -72,7 +72,10 @@ pub fn polarity(
         }
         let head = readings.last().copied().unwrap_or(w);
         let next = next_word(k).map(|j| doc.text(j));
-        let untrue_next = next.is_some_and(|n| words.role(&stem(n)).untrue);
+        let next_role = next.map(|n| words.role(&stem(n))).unwrap_or_default();
+        // لا يصح أن: a verb after لا is negated, not called false.
+        let verb_next = next.is_some_and(|n| n.starts_with(['ي', 'ت', 'ن']));
+        let untrue_next = next_role.untrue && !(head == "لا" && verb_next);
         let was_opening = opening;
         opening = false;
         k += 1;
@@ -81,12 +84,10 @@ pub fn polarity(
         }
         // ليست جديدة ولا سرية: a و+لا after a negation continues it (neither … nor).
         let continues = head == "لا" && readings.len() > 1 && negators > 0;
-        // The word negated: the next that is not a function word or a form of كان (لم تكن هناك
+        // The word negated: the next that is not a form of كان or a word of being (لم تكن هناك
         // «محادثات»).
         let after = (k..e).filter(|&j| feats[j].word).take(3).find(|&j| {
-            !feats[j].is(WordClass::Kana)
-                && !clitics::without_conjunction(doc.text(j))
-                    .any(|(_, r)| lex.stopword(r).is_some())
+            !feats[j].is(WordClass::Kana) && !words.role(&stem(doc.text(j))).existential
         });
         match head {
             _ if continues => p.negated.extend(after),
@@ -96,7 +97,7 @@ pub fn polarity(
                 p.untrue = true
             }
             "غير" => {}
-            "لا" if next.is_some_and(compound) => {}
+            "لا" if next.is_some_and(compound) || next_role.fixed => {}
             _ => {
                 negators += 1;
                 p.negated.extend(after);
@@ -155,6 +156,15 @@ mod tests {
     fn la_in_a_compound_noun_is_no_denial() {
         assert!(!read("تطبيق لا مركزية في الإدارة المحلية").negative);
         assert!(read("لا يريد الحزب المشاركة").negative);
+    }
+
+    #[test]
+    fn la_in_a_fixed_expression_or_before_a_verb_of_truth_is_no_denial() {
+        let p = read("لا بد من انتظار انتهاء القتال");
+        assert!(!p.negative && !p.untrue);
+        let p = read("هذا أمر لا يصح أن يتم بسرعة");
+        assert!(p.negative && !p.untrue);
+        assert!(read("لا صحة لهذه الأنباء").untrue);
     }
 
     #[test]

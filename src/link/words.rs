@@ -28,6 +28,10 @@ pub struct Role {
     pub refuse: bool,
     /// After غير or ليس it calls false (غير صحيحة).
     pub untrue: bool,
+    /// After لا it makes a fixed expression, no negation (لا بد).
+    pub fixed: bool,
+    /// A word of being (هناك): what a negation negates is the word after it.
+    pub existential: bool,
 }
 
 /// The link stage's word knowledge, read once.
@@ -100,12 +104,14 @@ impl Words {
                     let b = group_of(words, &mut w.groups);
                     w.opposite.push((a, b));
                 }
-                "deny" | "refuse" | "untrue" => {
+                "deny" | "refuse" | "untrue" | "fixed" | "existential" => {
                     for x in words.split(' ') {
                         let r = w.roles.entry(stem(&stemmer, x)).or_default();
                         match kind {
                             "deny" => r.deny = true,
                             "refuse" => r.refuse = true,
+                            "fixed" => r.fixed = true,
+                            "existential" => r.existential = true,
                             _ => r.untrue = true,
                         }
                     }
