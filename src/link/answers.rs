@@ -1,10 +1,13 @@
 //! Denials linked by what they answer, beyond the one statement each attribution joins:
 //!
-//! - a denial opposes the accusation its own content names (نفت الاتهامات الموجهة لها بقتل
-//!   مدنيين: the nested «الاتهامات» is what is denied);
+//! - a denial opposes the accusation its content names right after its cue (نفت الاتهامات
+//!   الموجهة لها بقتل مدنيين: the nested «الاتهامات» is what is denied);
 //! - a denial answers every statement by another source that states what it denies: they share
-//!   words that are rare across the archive ([`super::words::Words::rarity`]), wherever the
-//!   statement stands (a denial in the headline answers a claim made further down).
+//!   at least two terms, rare across the archive ([`super::words::Words::rarity`]), wherever the
+//!   statement stands (a denial in the headline answers a claim made further down); a statement
+//!   that denies, refuses or is negated itself stands with the denial and is not answered;
+//! - a short negated statement (هذه الاتصالات ليست جديدة ولا سرية) answers the claim that holds
+//!   the word it negates (محادثات سرية).
 
 use super::pair::Statement;
 use super::terms::Terms;
@@ -29,19 +32,6 @@ const MOST: usize = 4;
 /// Whether an attribution denies: its cue does, or its content opens by denying.
 pub fn denies(d: &Draft, t: &Terms) -> bool {
     d.stance == Stance::Denies || t.denial
-}
-
-/// Whether a statement passes on a report (أنباء، تقارير، ما تم تداوله): its cue or the start
-/// of its content names one, or it alleges.
-fn reports(doc: &Document, lex: &Lexicon, d: &Draft) -> bool {
-    let (s, e) = d
-        .content
-        .map_or(d.cue, |(s, e)| (d.cue.0.min(s), e.min(s + 6)));
-    d.stance == Stance::Alleges
-        || (s..e).any(|k| {
-            crate::clitics::without_conjunction(doc.text(k))
-                .any(|(_, r)| lex.marks(r, Marker::ClaimNoun))
-        })
 }
 
 /// What `a` and `b` share by archive rarity, and what each weighs: dispute words by their group
@@ -78,7 +68,6 @@ pub fn answers(
     other_source: &dyn Fn(usize, usize) -> bool,
     nested: &dyn Fn(usize, usize) -> bool,
     states: &dyn Fn(usize) -> bool,
-    speaker: &dyn Fn(usize) -> Option<(usize, usize)>,
 ) -> Vec<Link> {
     let mut out = Vec::new();
     let mut read: Vec<Option<Statement>> = vec![None; drafts.len()];
@@ -128,10 +117,6 @@ pub fn answers(
         }
         // Every statement that states what it denies.
         let sj = statement(j);
-        // Who denies: a statement that names them is about them (the target answers).
-        let target = speaker(j)
-            .map(|(s, e)| Statement::read(doc, lex, feats, (s, e)).stems)
-            .unwrap_or_default();
         let mut found: Vec<(f32, usize, Vec<usize>)> = (0..drafts.len())
             .filter(|&i| i != j && other_source(i, j) && !nested(i, j) && states(i))
             // What denies or is negated itself stands with a denial, not against it.
@@ -142,12 +127,6 @@ pub fn answers(
                     return None;
                 }
                 if negated && !sj.negated.iter().any(|w| si.stems.contains(w)) {
-                    return None;
-                }
-                let both = si.stems.iter().filter(|s| sj.stems.contains(s)).count();
-                let about_target = target.iter().any(|w| si.stems.contains(w));
-                let report = reports(doc, lex, &drafts[i]);
-                if !negated && !about_target && !report && both < 2 {
                     return None;
                 }
                 let (common, ti, tj) = shared(&si, &sj);

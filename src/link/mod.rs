@@ -189,7 +189,6 @@ pub fn link(
         &|i, j| linker.other_source(i, j),
         &|i, j| linker.nested(i, j),
         &|i| states(&drafts[i], &terms[i]),
-        &|i| res.source_of[i].map(|k| res.entities[k].name),
     );
     for a in &answers {
         let known = links
