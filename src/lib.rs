@@ -38,6 +38,7 @@ pub mod normalize;
 mod offsets;
 pub mod output;
 pub mod parse;
+pub mod relate;
 pub mod render;
 pub mod report;
 pub mod resolve;
@@ -211,7 +212,7 @@ fn build(
             }
         })
         .collect();
-    let relations = linked
+    let relations: Vec<Relation> = linked
         .links
         .iter()
         .map(|l| Relation {
@@ -239,6 +240,11 @@ fn build(
             attributions: g.members.iter().map(|&m| att_id(m)).collect(),
             terms: g.terms.iter().map(|&t| span((t, t + 1)).text).collect(),
             negative: g.negative,
+            title: drafts[g.members[0]]
+                .content
+                .map(|c| link::readable::title(&span(c).text))
+                .unwrap_or_default(),
+            verdict: String::new(),
             chains: g
                 .members
                 .iter()
@@ -250,6 +256,8 @@ fn build(
             sourcing: sourcing(g, res, linked, &first_family),
         })
         .collect();
+    let (attributions, claims) =
+        link::readable::complete(attributions, &sources, &relations, claims);
     Analysis {
         schema: SCHEMA,
         bytes: input.len(),

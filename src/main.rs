@@ -193,6 +193,24 @@ enum Command {
         #[arg(long, value_name = "N")]
         workers: Option<usize>,
     },
+    /// Pairs of statements: JSON Lines of {"id", "a", "b"} in, one {"id", "relation", "score",
+    /// "evidence"} a line out, in order (relation: support, oppose or unrelated).
+    Relate {
+        /// JSON Lines file, or `-` (the default) for standard input.
+        #[arg(default_value = "-")]
+        file: PathBuf,
+        /// Output format (JSON Lines).
+        #[arg(long, value_enum, default_value_t = RelateFormat::Json)]
+        format: RelateFormat,
+        /// Extra lexicon files that extend the embedded ones.
+        #[arg(long, value_name = "DIR")]
+        lexicon: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RelateFormat {
+    Json,
 }
 
 /// What every command reads and where it writes.
@@ -389,6 +407,35 @@ fn on_signals() {
     });
 }
 
+/// `isnad relate`: exit 65 when some lines were not records.
+fn relate(file: &std::path::Path, lexicon: Option<&std::path::Path>) -> Result<u8, Failure> {
+    let lex = match lexicon {
+        Some(dir) => Lexicon::with_dir(dir).map_err(|e| Failure::of(e, "lexicon"))?,
+        None => Lexicon::embedded(),
+    };
+    let out = std::io::stdout().lock();
+    let bad = if file.as_os_str() == "-" {
+        isnad::relate::run(&lex, std::io::stdin().lock(), out, "<stdin>")
+    } else {
+        let f = std::fs::File::open(file)
+            .map_err(|e| Failure::Io(anyhow!("cannot read {}: {e}", file.display())))?;
+        isnad::relate::run(
+            &lex,
+            std::io::BufReader::new(f),
+            out,
+            &file.display().to_string(),
+        )
+    }
+    .map_err(|e| Failure::of(e, "relate"))?;
+    if bad > 0 {
+        say(&format!(
+            "{bad} line(s) were not {{\"id\", \"a\", \"b\"}} records"
+        ));
+        return Ok(EXIT_BAD_INPUT);
+    }
+    Ok(0)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // The server shuts down on these signals itself, finishing the requests in flight.
@@ -531,6 +578,11 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             max_bytes,
             workers,
         } => serve(addr, max_bytes, workers),
+        Command::Relate {
+            file,
+            format: RelateFormat::Json,
+            lexicon,
+        } => relate(&file, lexicon.as_deref()),
         Command::Graph { input, format } => {
             let job = Job::new(&input)?;
             let render = |g: &isnad::graph::SourcingGraph| match format {

@@ -319,6 +319,11 @@ pub struct Claim {
     pub terms: Vec<String>,
     /// Whether the anchor states it negatively (لم تكن هناك محادثات).
     pub negative: bool,
+    /// The anchor statement's own words, trimmed to a clause.
+    pub title: String,
+    /// Who confirms, denies or gives no answer, in one line: "confirmed by …; denied by …; no
+    /// answer from …; rests on one anonymous source".
+    pub verdict: String,
     /// Who says it and how: one chain per attribution.
     pub chains: Vec<Chain>,
     /// The sourcing summary.

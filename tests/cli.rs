@@ -691,3 +691,86 @@ fn pathological_inputs_finish_with_valid_spans() {
         check_contract(&r.json(), input.as_bytes());
     }
 }
+
+/// `isnad relate`: one answer per record, in order, with the record's id, a relation of the
+/// three, a score in 0–1 and the words behind it; a line that is no record keeps its place and
+/// makes the run exit 65.
+#[test]
+fn relate_answers_each_pair_in_order() {
+    let input = concat!(
+        r#"{"id": "p1", "a": "الحكومة تجري محادثات سرية مع المعارضة", "b": "الحكومة تنفي إجراء أي مفاوضات مع المعارضة"}"#,
+        "\n",
+        r#"{"id": "p2", "a": "ارتفاع أسعار القمح في الأسواق", "b": "أسعار القمح ترتفع في الأسواق المحلية"}"#,
+        "\n",
+        r#"{"id": "p3", "a": "افتتاح معرض الكتاب في العاصمة", "b": "منتخب الناشئين يفوز في بطولة الشباب"}"#,
+        "\n",
+    );
+    let run = support::run(["relate", "--format", "json"], input.as_bytes());
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let lines: Vec<Value> = run
+        .stdout_text()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect();
+    let ids: Vec<&str> = lines.iter().map(|l| l["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["p1", "p2", "p3"]);
+    let relations: Vec<&str> = lines
+        .iter()
+        .map(|l| l["relation"].as_str().unwrap())
+        .collect();
+    assert_eq!(relations, ["oppose", "support", "unrelated"]);
+    for l in &lines {
+        let score = l["score"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&score), "{l}");
+        assert!(l["evidence"].is_array(), "{l}");
+    }
+
+    let bad = support::run(
+        ["relate"],
+        b"not json\n{\"id\": 2, \"a\": \"x\", \"b\": \"y\"}\n",
+    );
+    assert_eq!(bad.code, Some(65));
+    let lines: Vec<Value> = bad
+        .stdout_text()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert!(lines[0]["error"].is_string());
+    assert_eq!(lines[1]["id"], 2);
+}
+
+/// Every claim carries a title in the anchor's words and a verdict line, in JSON and in text.
+#[test]
+fn claims_have_a_title_and_a_verdict() {
+    let run = support::analyze_json(&example_path());
+    let json = run.json();
+    let claims = json["claims"].as_array().unwrap();
+    assert!(!claims.is_empty());
+    for c in claims {
+        assert!(!c["title"].as_str().unwrap().is_empty(), "{c}");
+        assert!(!c["verdict"].as_str().unwrap().is_empty(), "{c}");
+    }
+    // The minister's "not new and not secret" answers the secret-talks claim, and the headline
+    // and the lead, one anonymous source's words, are one voice.
+    let talks = &claims[0];
+    assert!(talks["title"].as_str().unwrap().contains("محادثات سرية"));
+    let verdict = talks["verdict"].as_str().unwrap();
+    assert!(verdict.starts_with("denied by وزير المياه"), "{verdict}");
+    assert!(!verdict.contains("confirmed by"), "{verdict}");
+    let path = example_path();
+    let text = support::run(
+        [
+            std::ffi::OsStr::new("analyze"),
+            path.as_os_str(),
+            std::ffi::OsStr::new("--format"),
+            std::ffi::OsStr::new("text"),
+        ],
+        b"",
+    );
+    assert!(
+        text.stdout_text().contains(verdict),
+        "{}",
+        text.stdout_text()
+    );
+}

@@ -10,9 +10,14 @@
 //! (قال مسؤول إن نتنياهو طلب), relays (نقلت رويترز عن مسؤول، أفادت القناة نقلا عن مصادر) and the
 //! dateline's outlet.
 
+pub mod answers;
 pub mod chains;
+pub mod clause;
+pub mod pair;
+pub mod readable;
 pub mod terms;
 pub mod vocab;
+pub mod words;
 
 use crate::cues::Feat;
 use crate::lexicon::Lexicon;
@@ -30,6 +35,8 @@ const WINDOW: usize = 40;
 const MIN_SCORE: f32 = 0.5;
 /// The share of [`MIN_SCORE`] a refusal needs (لن يعلق على التحقيقات).
 const REFUSAL_SHARE: f32 = 0.8;
+/// The least score a relation is kept with.
+const MIN_LINK: f32 = 0.1;
 /// How many sentences back a pointer (نفى ذلك) looks for what it points at.
 const POINTER_REACH: u32 = 3;
 
@@ -171,6 +178,26 @@ pub fn link(
             links.push(link);
         }
     }
+    // Denials linked by what they answer (the accusation they name, every statement of it).
+    let answers = answers::answers(
+        doc,
+        lex,
+        drafts,
+        &terms,
+        feats,
+        &parents,
+        &|i, j| linker.other_source(i, j),
+        &|i, j| linker.nested(i, j),
+        &|i| states(&drafts[i], &terms[i]),
+    );
+    for a in &answers {
+        let known = links
+            .iter()
+            .any(|l| (l.from, l.to) == (a.from, a.to) || (l.from, l.to) == (a.to, a.from));
+        if !known {
+            links.push(a.clone());
+        }
+    }
     links.sort_by_key(|l| (l.from, l.to));
     // Each member has at most one relation so far: what it faces, and how often each is faced.
     let mut faces: Vec<Option<usize>> = vec![None; drafts.len()];
@@ -183,6 +210,7 @@ pub fn link(
     // reader sees one account with every answer to any part of it.
     let mut merged = joins.clone();
     merged.extend(linker.accounts());
+    merged.extend(answers.iter().cloned());
     let (mut claims, claim_of) = group(drafts.len(), &merged, &terms);
     for g in &mut claims {
         // The statement most answered is what the account is about (a denial in the lead
@@ -221,7 +249,39 @@ pub fn link(
             }
         }
     }
-    links.extend(extra);
+    for l in extra {
+        if !links.iter().any(|k| (k.from, k.to) == (l.from, l.to)) {
+            links.push(l);
+        }
+    }
+    // A threshold on every relation: a wrong "denies" is worse than a missing one.
+    links.retain(|l| l.score >= MIN_LINK);
+    // The headline and the lead in one source's words are one voice, not a corroboration.
+    let name = |i: usize| {
+        res.source_of[i].map(|k| {
+            let (s, e) = res.entities[k].name;
+            doc.folded(s, e).to_string()
+        })
+    };
+    links.retain(|l| {
+        // Without a dateline, the first of several paragraphs is the headline.
+        let top = |m: usize| {
+            let p = doc.tokens[drafts[m].cue.0].paragraph;
+            !in_body(&m) || (p == 0 && doc.paragraphs.len() > 1)
+        };
+        let headline = top(l.from) || top(l.to);
+        let same = match (name(l.from), name(l.to)) {
+            (Some(a), Some(b)) => readable::one_voice(&a, &b),
+            _ => false,
+        };
+        // Name forms of one person (الأمير محمد، الأمير محمد بن عبد الرحمن) never answer
+        // each other; the headline and the lead do not corroborate each other.
+        !(same && (headline || l.kind.family() == crate::model::Family::Oppose))
+    });
+    // A contradiction read from polarity alone ("لا تلعب دور … بل" against a statement with
+    // some of its words) is too often none: only the answers above contradict.
+    let answered = |l: &Link| answers.iter().any(|a| (a.from, a.to) == (l.from, l.to));
+    links.retain(|l| l.kind != RelationKind::Contradicts || answered(l));
     links.sort_by_key(|l| (l.from, l.to));
     Linked {
         links,

@@ -26,7 +26,8 @@ pub struct Terms {
     pub alternates: Vec<Option<StemId>>,
     /// For each stem, the token of the first word it came from, to show as evidence.
     pub tokens: Vec<usize>,
-    /// Whether an odd number of negators governs the content (لم، لن، لا، ليس، غير، عدم).
+    /// Whether an odd number of negators governs the content's main clause (لم، لن، لا، ليس،
+    /// عدم; not a relative ما, غير before an adjective or لا in a compound noun).
     pub negative: bool,
     /// Whether the content only points back (ذلك، هذه المعلومات، الخبر).
     pub pointer: bool,
@@ -68,7 +69,7 @@ pub struct TermReader<'a> {
 
 /// What the stemmer is given of a word, after the article: without a conjunction (when more
 /// than three letters remain) and without its tanween.
-fn base(word: &str) -> &str {
+pub(crate) fn base(word: &str) -> &str {
     let base = clitics::without_article(word);
     let base = clitics::without_conjunction(base)
         .filter(|(pre, r)| *pre == 0 || crate::clitics::at_least(r, 4))
@@ -177,7 +178,6 @@ impl<'a> TermReader<'a> {
         let doc = self.doc;
         let words: Vec<&'a str> = (s..e).map(|i| doc.text(i)).collect();
         let mut t = Terms::default();
-        let mut negators = 0usize;
         let mut content_words = 0usize;
         let mut last: Option<usize> = None;
         let mut k = 0;
@@ -196,7 +196,6 @@ impl<'a> TermReader<'a> {
             }
             let info = self.word(s + k);
             if info.negator || f.is(WordClass::Negation) {
-                negators += 1;
                 k += 1;
                 continue;
             }
@@ -230,7 +229,13 @@ impl<'a> TermReader<'a> {
             }
             k += 1;
         }
-        t.negative = negators % 2 == 1;
+        // Negation only from the main clause (see [`super::clause`]).
+        let stemmer = &self.stemmer;
+        let p = super::clause::polarity(doc, self.lex, self.feats, (s, e), &mut |w| {
+            stem_with(stemmer, base(w))
+        });
+        t.negative = p.negative;
+        t.denial |= p.untrue;
         t.readings = t
             .stems
             .iter()
@@ -350,7 +355,7 @@ impl Marks {
 }
 
 /// A base's stem, taken in its definite form (see [`TermReader::stem`]).
-fn stem_with(stemmer: &Stemmer, base: &str) -> String {
+pub(crate) fn stem_with(stemmer: &Stemmer, base: &str) -> String {
     stemmer.stem(&format!("ال{base}")).into_owned()
 }
 

@@ -223,3 +223,125 @@ fn a_refusal_on_another_topic_is_not_linked() {
     ));
     assert!(a.relations.is_empty(), "{:?}", a.relations);
 }
+
+/// The relation between the attributions with cues `x` and `y`, either way.
+fn between(a: &Analysis, x: &str, y: &str) -> Option<RelationKind> {
+    relation(a, x, y).or_else(|| relation(a, y, x))
+}
+
+#[test]
+fn a_denial_answers_every_statement_that_states_what_it_denies() {
+    let a = analyze(
+        "قالت مصادر محلية إن قوات حرس الحدود أطلقت النار على قارب للصيادين قرب الجزيرة. \
+         وأفاد شاهد عيان بأن حرس الحدود أطلقوا النار على قارب الصيادين. \
+         ونفت قيادة حرس الحدود إطلاق النار على أي قارب للصيادين.",
+    );
+    assert_eq!(between(&a, "ونفت", "قالت"), Some(RelationKind::Denies));
+    assert_eq!(between(&a, "ونفت", "وأفاد"), Some(RelationKind::Denies));
+}
+
+#[test]
+fn a_denial_does_not_answer_a_statement_sharing_a_place_only() {
+    let a = analyze(
+        "قال رئيس البلدية إن مهرجان الزهور في الجزيرة يبدأ الأسبوع المقبل. \
+         ونفت قيادة حرس الحدود إطلاق النار على أي قارب للصيادين قرب الجزيرة.",
+    );
+    assert_eq!(between(&a, "ونفت", "قال"), None);
+}
+
+#[test]
+fn a_statement_that_denies_too_stands_with_the_denial() {
+    let a = analyze(
+        "قالت مصادر محلية إن الشركة سرحت مئتي عامل من مصنعها. \
+         ونفت الشركة تسريح أي عامل من مصنعها. \
+         وقال ممثل النقابة إن أنباء تسريح العمال من المصنع مزاعم لا أساس لها.",
+    );
+    assert_eq!(between(&a, "ونفت", "قالت"), Some(RelationKind::Denies));
+    assert_ne!(between(&a, "ونفت", "وقال"), Some(RelationKind::Denies));
+}
+
+#[test]
+fn a_negated_statement_answers_the_claim_holding_the_word_it_negates() {
+    let a = analyze(
+        "قال مصدر مطلع إن الوزارة أجرت مفاوضات سرية مع النقابة. \
+         وقال الوزير إن هذه المحادثات ليست جديدة ولا سرية.",
+    );
+    assert_eq!(
+        between(&a, "وقال", "قال").map(|k| k.family()),
+        Some(Family::Oppose)
+    );
+    // What it negates (جديدة) is no part of this claim.
+    let b = analyze(
+        "قال مصدر مطلع إن الوزارة أجرت مفاوضات مع النقابة حول الأجور. \
+         وقال الوزير إن الخلاف مع النقابة ليس جديدا.",
+    );
+    assert_ne!(
+        between(&b, "وقال", "قال").map(|k| k.family()),
+        Some(Family::Oppose)
+    );
+}
+
+#[test]
+fn ghayr_before_an_adjective_does_not_oppose() {
+    let a = analyze(
+        "قال مصدر أمني إن انفجارين وقعا في السوق المركزي صباح اليوم. \
+         وقال المتحدث باسم الشرطة إن الانفجارين غير مترابطين.",
+    );
+    assert_ne!(
+        between(&a, "وقال", "قال").map(|k| k.family()),
+        Some(Family::Oppose)
+    );
+}
+
+#[test]
+fn a_contradiction_from_polarity_alone_is_not_drawn() {
+    let a = analyze(
+        "قال الباحث إن السجون تلعب دور مراكز التجنيد للمتطرفين. \
+         وقال أستاذ علم الاجتماع إن السجون لا تلعب دور مدارس الإصلاح بل دور مراكز التجنيد.",
+    );
+    assert_ne!(between(&a, "وقال", "قال"), Some(RelationKind::Contradicts));
+}
+
+#[test]
+fn the_headline_and_the_lead_of_one_source_are_one_voice() {
+    let a = analyze(
+        "مصدر أمني: إغلاق المعبر الحدودي ثلاثة أيام\n\n\
+         أغلقت السلطات المعبر الحدودي ثلاثة أيام للصيانة، وفقا لمصدر أمني مطلع.\n\n\
+         وقال مسؤول في الجمارك إن المعبر الحدودي سيغلق ثلاثة أيام للصيانة.",
+    );
+    assert_eq!(between(&a, ":", "وفقا"), None, "{:?}", a.relations);
+    // Another source repeating it still corroborates.
+    let support = |x| between(&a, "وقال", x).map(|k| k.family()) == Some(Family::Support);
+    assert!(support("وفقا") || support(":"), "{:?}", a.relations);
+}
+
+#[test]
+fn the_verdict_names_who_denies() {
+    let a = analyze(
+        "قالت مصادر محلية إن قوات حرس الحدود أطلقت النار على قارب للصيادين قرب الجزيرة. \
+         ونفت قيادة حرس الحدود إطلاق النار على أي قارب للصيادين.",
+    );
+    let c = a
+        .claims
+        .iter()
+        .find(|c| c.attributions.len() > 1)
+        .expect("a claim with an answer");
+    assert!(
+        c.verdict.contains("denied by قيادة حرس الحدود"),
+        "{}",
+        c.verdict
+    );
+    assert!(c.title.contains("أطلقت النار"), "{}", c.title);
+    // Every attribution in a relation carries its claim.
+    for r in &a.relations {
+        for id in [&r.from, &r.to] {
+            assert!(a.attribution(id).unwrap().claim.is_some(), "{id}");
+        }
+    }
+}
+
+#[test]
+fn a_lone_anonymous_claim_rests_on_one_anonymous_source() {
+    let a = analyze("قال مصدر مطلع إن الوزير سيستقيل الأسبوع المقبل.");
+    assert_eq!(a.claims[0].verdict, "rests on one anonymous source");
+}

@@ -82,6 +82,18 @@ pub fn text(a: &Analysis) -> String {
             line(&mut out, at);
         }
     }
+    // Claims more than one voice speaks to, each with its verdict.
+    let answered: Vec<_> = a
+        .claims
+        .iter()
+        .filter(|c| c.attributions.len() > 1)
+        .collect();
+    if !answered.is_empty() {
+        let _ = writeln!(out, "\nclaims");
+        for c in answered {
+            let _ = writeln!(out, "  {} «{}»: {}", c.id, c.title, c.verdict);
+        }
+    }
     out
 }
 

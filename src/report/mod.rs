@@ -113,6 +113,7 @@ struct Side {
 struct ClaimView {
     id: String,
     title: String,
+    verdict: String,
     sides: Vec<Side>,
     chains: Vec<String>,
     evidence: String,
@@ -534,7 +535,8 @@ fn claim_views(a: &Analysis, l: &Labels) -> Vec<ClaimView> {
         evidence.dedup();
         out.push(ClaimView {
             id: c.id.clone(),
-            title: bidi::balance(&c.terms.join(" ")),
+            title: bidi::balance(&c.title),
+            verdict: bidi::balance(&c.verdict),
             sides,
             chains,
             evidence: evidence
