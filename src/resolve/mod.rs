@@ -150,6 +150,7 @@ impl Resolver<'_> {
                     && !cand.definite
                     && cand.keys.len() == 1
                     && cand.role.is_none()
+                    && self.could_be_a_name(m)
                     && d.gender != Gender::Unknown
                     && d.number == Number::Singular
                 {
@@ -247,6 +248,28 @@ impl Resolver<'_> {
                 ..cand
             };
         }
+    }
+
+    /// Whether the one word at `m` has the form of a name: no function word (لذلك، بمثابة),
+    /// no pronoun ending (رئاستها) and no feminine plural (تسريبات).
+    fn could_be_a_name(&self, (s, _): (usize, usize)) -> bool {
+        let w = self.doc.text(s);
+        let mute = |x: &str| {
+            let x = crate::clitics::without_tanween(x).unwrap_or(x);
+            self.lex.marks(x, crate::lexicon::Marker::Mute)
+                || self.lex.marks(x, crate::lexicon::Marker::Quantifier)
+                // استبعاد، استمرار: the verbal noun of a derived verb.
+                || (x.starts_with("است") && crate::clitics::at_least(x, 6))
+        };
+        // A function word behind a clitic (لذلك، وإذا); a bare one may be a name (آي).
+        let function = |x: &str| self.lex.stopword(x).is_some();
+        let function = crate::clitics::without_conjunction(w).any(|(c, r)| {
+            mute(r)
+                || (c > 0 && function(r))
+                || r.strip_prefix(['ل', 'ب'])
+                    .is_some_and(|x| mute(x) || function(x))
+        });
+        !function && !crate::clitics::has_possessive(w) && !w.ends_with("ات")
     }
 
     /// An unnamed source with the same title and the same body spoken for as the named `cand`.

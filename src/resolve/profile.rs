@@ -79,8 +79,10 @@ pub(super) fn profile(doc: &Document, lex: &Lexicon, (s, e): (usize, usize), lam
     // Whether the word before was part of a name: a definite word then continues it (خالد
     // العطية); after a title it completes the title instead (مدير الشؤون الصحية).
     let mut after_name = false;
+    let mut after_prep = false;
     while k < words.len() {
         let w = words[k];
+        after_prep |= lex.word_class(w) == Some(crate::lexicon::WordClass::Prep);
         if lex.marks(w, Marker::Emphatic) {
             k += 1;
             continue;
@@ -89,6 +91,8 @@ pub(super) fn profile(doc: &Document, lex: &Lexicon, (s, e): (usize, usize), lam
             if let Some((len, g)) = lex.names.longest(&words, k) {
                 p.evidence(format!("given name {}", words[k..k + len].join(" ")));
                 p.given = true;
+                // مصدر مقرب من ميشال فلان: after a preposition, maybe someone else's name.
+                p.given_at_head |= !after_prep;
                 // Only the first name gives the gender: a later one is the father's (هدى سالم).
                 if p.gender == Gender::Unknown && p.named_words == 0 {
                     p.gender = *g;
@@ -336,6 +340,8 @@ struct Profile {
     named_words: usize,
     /// A given name was read.
     given: bool,
+    /// A given name was read before any preposition.
+    given_at_head: bool,
     /// The name words that no table knows, in order.
     plain: Vec<Plain>,
     notes: Vec<String>,
@@ -361,6 +367,7 @@ impl Default for Profile {
             affiliation: None,
             named_words: 0,
             given: false,
+            given_at_head: false,
             plain: Vec::new(),
             notes: Vec::new(),
         }
@@ -401,7 +408,7 @@ impl Profile {
             },
             (SourceKind::OfficialBody, true, true) => SourceKind::NamedPerson,
             // المسؤول الطبي عبد الغني فلان: a description with a given name is a person.
-            (SourceKind::Anonymous, _, true) if self.given => SourceKind::NamedPerson,
+            (SourceKind::Anonymous, _, true) if self.given_at_head => SourceKind::NamedPerson,
             (k, _, _) => k,
         };
         match (kind, self.role.is_some(), named) {

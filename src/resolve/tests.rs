@@ -122,6 +122,8 @@ const ROWS: &[Row] = &[
     // a spokesman and the person later named as that spokesman are one source
     row("spokesman_named_later", "وقال متحدث باسم الرئاسة إن الزيارة ستتم. وأضاف كمال منصور، المتحدث باسم الرئاسة، أن الموعد لم يحدد.", 0, Some("كمال منصور، المتحدث باسم الرئاسة"), Some(NamedPerson)),
     row("spokesman_of_another_body", "وقال متحدث باسم الرئاسة إن الزيارة ستتم. وأضاف كمال منصور، المتحدث باسم الحكومة، أن الموعد لم يحدد.", 0, Some("متحدث باسم الرئاسة"), Some(Anonymous)),
+    row("no_person_function_word_behind_a_clitic", "وقال لذلك إن الخطة تغيرت.", 0, None, None),
+    row("no_person_a_name_after_a_preposition", "وقال مصدر مقرب من ميشال بلاتيني إن الاستقالة قريبة.", 0, Some("مصدر مقرب من ميشال بلاتيني"), Some(Anonymous)),
     row("same_source_joins", "وقال مصدر أمني إن المهاجمين فروا. وأضاف نفس المصدر أن البحث جار.", 1, Some("مصدر أمني"), Some(Anonymous)),
 ];
 
