@@ -810,8 +810,10 @@ impl Job {
                 let id = item.meta.id.clone();
                 // A bug on one document must not cost the others.
                 let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    batch::analyze(&self.analyzer, item, self.opts)
-                        .map(|d| (batch::lacks_arabic(&d.text), work(d)))
+                    batch::analyze(&self.analyzer, item, self.opts).map(|d| {
+                        let foreign = batch::lacks_arabic(&d.text).then(|| d.meta.id.clone());
+                        (foreign, work(d))
+                    })
                 }));
                 match outcome {
                     Ok(Ok(r)) => Ok(r),
@@ -831,8 +833,14 @@ impl Job {
                 seen += 1;
                 match r {
                     Ok((foreign, r)) => {
-                        if foreign {
-                            bar.suspend(|| say(NOT_ARABIC));
+                        // Named when there are many documents, so the one meant is found.
+                        if let Some(id) = foreign {
+                            let message = if self.many {
+                                format!("{id}: {NOT_ARABIC}")
+                            } else {
+                                NOT_ARABIC.to_string()
+                            };
+                            bar.suspend(|| say(&message));
                         }
                         emit(Ok(r))
                     }

@@ -113,6 +113,20 @@ fn text_without_arabic_gets_a_warning() {
     assert!(r.stderr.contains("no Arabic letter"), "{}", r.stderr);
     let r = run(["analyze"], SENTENCE.as_bytes());
     assert!(r.stderr.is_empty(), "{}", r.stderr);
+    // With many documents the warning names the one it is about.
+    let records = format!(
+        "{}\n{}\n",
+        serde_json::json!({"id": "ar", "text": SENTENCE}),
+        serde_json::json!({"id": "en", "text": "The minister spoke."})
+    );
+    let r = run(["analyze", "--input", "jsonl", "-q"], records.as_bytes());
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("en: the text has no Arabic letter"),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains("ar: "), "{}", r.stderr);
 }
 
 #[test]
