@@ -481,9 +481,9 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                 Format::Text if many => {
                     // The heading may reach a terminal: the id is cleaned as on stderr.
                     let id = lint::clean(&d.meta.id);
-                    format!("# {id}\n{}", isnad::render::text(&d.analysis))
+                    format!("# {id}\n{}", isnad::render::text(&d.text, &d.analysis))
                 }
-                Format::Text => isnad::render::text(&d.analysis),
+                Format::Text => isnad::render::text(&d.text, &d.analysis),
                 Format::Html => isnad::report::html(&d.text, &d.analysis, &d.meta.id),
                 Format::Csv => isnad::render::csv::rows(&d.meta.id, &d.text, &d.analysis),
             })

@@ -21,7 +21,7 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let _ = isnad::render::json(&a);
-    let _ = isnad::render::text(&a);
+    let _ = isnad::render::text(&text, &a);
     let g = isnad::graph::build(&a);
     let _ = isnad::render::dot(&g);
     let _ = isnad::render::graphml(&g);

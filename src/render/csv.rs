@@ -29,12 +29,10 @@ pub fn header() -> String {
 /// refer to). Line and column count from 1; the column counts characters, and `\n`, `\r\n`
 /// and a lone `\r` end a line, as in lint.
 pub fn rows(id: &str, text: &str, a: &Analysis) -> String {
-    let starts = line_starts(text);
+    let positions = super::position::Positions::new(text);
     let mut w = csv::Writer::from_writer(Vec::new());
     for x in &a.attributions {
-        let line = starts.partition_point(|&s| s <= x.cue.start);
-        let from = starts[line - 1];
-        let column = text.get(from..x.cue.start).map_or(0, |s| s.chars().count()) + 1;
+        let (line, column) = positions.at(x.cue.start);
         let source = x
             .source
             .as_ref()
@@ -63,19 +61,6 @@ fn word<T: Serialize>(v: &T) -> String {
         Ok(serde_json::Value::String(s)) => s,
         _ => String::new(),
     }
-}
-
-/// Byte offsets where lines start.
-fn line_starts(text: &str) -> Vec<usize> {
-    let bytes = text.as_bytes();
-    let mut starts = vec![0];
-    for (i, &b) in bytes.iter().enumerate() {
-        let ends = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
-        if ends {
-            starts.push(i + 1);
-        }
-    }
-    starts
 }
 
 fn into_string(w: csv::Writer<Vec<u8>>) -> String {

@@ -2,6 +2,7 @@
 
 pub mod csv;
 mod graph;
+pub mod position;
 mod text;
 
 pub use graph::{dot, graphml, node_link};

@@ -19,7 +19,8 @@ fn stance_label(s: Stance) -> &'static str {
 
 /// Renders the analysis for a person: a summary of the sources by kind and country, one block
 /// per source with its profile and statements, then attributions without a source.
-pub fn text(a: &Analysis) -> String {
+pub fn text(input: &str, a: &Analysis) -> String {
+    let positions = super::position::Positions::new(input);
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -67,7 +68,7 @@ pub fn text(a: &Analysis) -> String {
         let _ = writeln!(out, "  {}", facts.join(" · "));
         for id in &s.attributions {
             if let Some(at) = by_id.get(id.as_str()) {
-                line(&mut out, at);
+                line(&mut out, at, &positions);
             }
         }
     }
@@ -79,7 +80,7 @@ pub fn text(a: &Analysis) -> String {
     if !orphans.is_empty() {
         let _ = writeln!(out, "\n(no source)");
         for at in orphans {
-            line(&mut out, at);
+            line(&mut out, at, &positions);
         }
     }
     // Claims more than one voice speaks to, each with its verdict.
@@ -92,6 +93,21 @@ pub fn text(a: &Analysis) -> String {
         let _ = writeln!(out, "\nclaims");
         for c in answered {
             let _ = writeln!(out, "  {} «{}»: {}", c.id, c.title, c.verdict);
+            // Each member's relation to the claim, and the words it rests on.
+            for r in a.relations.iter().filter(|r| r.claim == c.id) {
+                let _ = writeln!(
+                    out,
+                    "    {} {} {}{}",
+                    r.from,
+                    r.kind.as_str(),
+                    r.to,
+                    if r.evidence.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", r.evidence.join("، "))
+                    }
+                );
+            }
         }
     }
     out
@@ -122,20 +138,22 @@ fn countries_summary(a: &Analysis) -> String {
         .join(", ")
 }
 
-fn line(out: &mut String, at: &Attribution) {
+fn line(out: &mut String, at: &Attribution, positions: &super::position::Positions<'_>) {
     let content = at.content.as_ref().map(|c| c.text.as_str()).unwrap_or("—");
     let quote = match at.quote {
         QuoteType::Direct => " (direct quote)",
         QuoteType::Mixed => " (partly quoted)",
         _ => "",
     };
+    let (row, column) = positions.at(at.cue.start);
     let _ = writeln!(
         out,
-        "  {:>4}  {} «{}» {}: {}{}",
+        "  {:>4}  {}:{}  {} «{}»: {}{}",
         at.id,
+        row,
+        column,
         stance_label(at.stance),
         at.cue.text,
-        at.cue.start,
         content,
         quote
     );
@@ -146,11 +164,23 @@ mod tests {
     use crate::Analyzer;
 
     #[test]
+    fn claims_list_their_verdict_and_relations() {
+        let text = "قال مصدر أمني إن الوزير سامي العلي استقال من منصبه. ونفى الوزير سامي العلي أن يكون قد استقال من منصبه.";
+        let a = Analyzer::new().analyze(text);
+        let out = super::text(text, &a);
+        let claims = out.split("\nclaims\n").nth(1).expect(&out);
+        assert!(claims.contains("denied by"), "{claims}");
+        assert!(claims.contains("a2 denies a1"), "{claims}");
+    }
+
+    #[test]
     fn groups_attributions_under_their_source() {
-        let a = Analyzer::new().analyze(
-            "قال مسؤول إسرائيلي طلب عدم الكشف عن هويته إن المحادثات جرت. وقالت الوزارة إن المعبر مغلق. وأضاف المسؤول أن الجولة المقبلة قريبة.",
-        );
-        let out = super::text(&a);
+        let text = "قال مسؤول إسرائيلي طلب عدم الكشف عن هويته إن المحادثات جرت. وقالت الوزارة إن المعبر مغلق.\nوأضاف المسؤول أن الجولة المقبلة قريبة.";
+        let a = Analyzer::new().analyze(text);
+        let out = super::text(text, &a);
+        // Each attribution gives the line and column of its cue.
+        assert!(out.contains("a1  1:1  "), "{out}");
+        assert!(out.contains("a3  2:1  "), "{out}");
         assert!(
             out.starts_with("3 attributions, 2 sources: 1 anonymous, 1 official_body"),
             "{out}"
