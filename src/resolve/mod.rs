@@ -46,6 +46,8 @@ pub struct Entity {
     named: bool,
     /// Whether the head carries the article (المصدر, not مصدر).
     definite: bool,
+    /// Whether the mention says "the same" (المصدر ذاته، نفس المسؤول).
+    same: bool,
     /// Whether the name's first word carries the ل of a prepositional cue (لمصدر مطلع).
     pub lam: bool,
     /// Agreement.
@@ -125,6 +127,9 @@ pub fn resolve(
 
 /// Only recent entities are candidates, which keeps resolution linear on long inputs.
 const WINDOW: usize = 64;
+
+/// How many of the last distinct speakers "the same" (المصدر ذاته) may point back to.
+const SAME_REACH: usize = 3;
 
 struct Resolver<'a> {
     doc: &'a Document,
@@ -226,8 +231,42 @@ impl Resolver<'_> {
                 }
             }
         }
+        if cand.same {
+            if let Some(k) = self.same_as_before(&cand) {
+                self.res.entities[k].mentions.push(m);
+                return k;
+            }
+        }
         self.res.entities.push(cand);
         self.res.entities.len() - 1
+    }
+
+    /// المسؤول ذاته، الصحيفة نفسها: a source the last speakers include, of the same class
+    /// (a person for a person's noun, else the same kind) and number.
+    fn same_as_before(&self, cand: &Entity) -> Option<usize> {
+        let person = |k: SourceKind| matches!(k, SourceKind::NamedPerson | SourceKind::Anonymous);
+        let fits = |e: &Entity| {
+            let kind = if person(cand.kind) {
+                person(e.kind)
+            } else {
+                e.kind == cand.kind
+            };
+            kind && (e.number == Number::Plural) == (cand.number == Number::Plural)
+        };
+        let mut seen = Vec::new();
+        for k in self.res.source_of.iter().rev().flatten() {
+            if seen.contains(k) {
+                continue;
+            }
+            if seen.len() == SAME_REACH {
+                break;
+            }
+            seen.push(*k);
+            if fits(&self.res.entities[*k]) {
+                return Some(*k);
+            }
+        }
+        None
     }
 
     /// Adds a mention to entity `k`, and takes the candidate's profile when it is fuller.
@@ -310,6 +349,9 @@ impl Resolver<'_> {
         {
             return Some(k);
         }
+        if let Some(k) = self.part_of_earlier(cand) {
+            return Some(k);
+        }
         if cand.is_bare_head() {
             let w = &cand.keys[0];
             if self.is_head(w) {
@@ -358,6 +400,56 @@ impl Resolver<'_> {
                 .map(|(k, _)| k);
         }
         None
+    }
+
+    /// The earlier source a mention is a part of, or that is part of it:
+    /// - a title with its body, without the name (مدير المستشفى ← مدير المستشفى فلان الفلاني);
+    /// - the proper name of an outlet or body given with its class noun (التايمز، "دي فيلت" ←
+    ///   صحيفة "دي فيلت" الألمانية);
+    /// - a name with an earlier description in apposition (فلان، والد الطفل ← والد الطفل).
+    fn part_of_earlier(&self, cand: &Entity) -> Option<usize> {
+        let inside = |small: &[String], big: &[String]| {
+            !small.is_empty()
+                && small.len() < big.len()
+                && big.windows(small.len()).any(|w| w == small)
+        };
+        self.recent()
+            .find(|(_, e)| {
+                let title_prefix = cand.role.is_some()
+                    && cand.keys.len() >= 2
+                    && e.kind == SourceKind::NamedPerson
+                    && e.keys.starts_with(&cand.keys);
+                let unproven_person = cand.kind == SourceKind::NamedPerson
+                    && cand.evidence.iter().all(|n| !n.starts_with("given name"));
+                let proper_name = cand.named
+                    && cand.role.is_none()
+                    && cand.keys.len() <= 3
+                    && (matches!(cand.kind, SourceKind::Unknown | SourceKind::Media)
+                        || unproven_person)
+                    && matches!(
+                        e.kind,
+                        SourceKind::Media | SourceKind::Organization | SourceKind::OfficialBody
+                    )
+                    && inside(&cand.keys, &e.keys);
+                let apposition = cand.named
+                    && cand.kind == SourceKind::NamedPerson
+                    && e.kind == SourceKind::Anonymous
+                    && self.definite_description(e.name)
+                    && e.keys.len() >= 2
+                    && inside(&e.keys, &cand.keys);
+                title_prefix || proper_name || apposition
+            })
+            .map(|(k, _)| k)
+    }
+
+    /// Whether `s..e` is definite: the article on its head, or a definite noun right after it
+    /// (والد الطفل), not an indefinite one (مسؤول في الوزارة) that may be anybody.
+    fn definite_description(&self, (s, e): (usize, usize)) -> bool {
+        let has_article = |k: usize| {
+            let w = self.doc.text(k);
+            crate::clitics::without_article(w) != w
+        };
+        has_article(s) || (s + 1 < e && has_article(s + 1))
     }
 
     /// A statement noun that was an earlier attribution's medium is named with its issuer

@@ -190,6 +190,7 @@ pub(super) fn profile(doc: &Document, lex: &Lexicon, (s, e): (usize, usize), lam
                 p.kind = b.kind;
                 p.gender = b.gender;
                 p.number = b.number;
+                p.body_head |= k == head_at && b.kind == SourceKind::OfficialBody;
                 p.evidence(format!("head {}", words[k..k + len].join(" ")));
             }
             k += len;
@@ -245,7 +246,12 @@ pub(super) fn profile(doc: &Document, lex: &Lexicon, (s, e): (usize, usize), lam
         };
         without_tanween(base).unwrap_or(base).to_string()
     });
+    // المصدر ذاته، نفس المسؤول: the text points back at a source it has given.
+    let same = words
+        .iter()
+        .any(|w| lex.marks(w, Marker::Same) || lex.marks(w, Marker::Emphatic));
     Entity {
+        same,
         skeleton: keys.iter().map(|k| super::skeleton(k)).collect(),
         mentions: vec![(s, e)],
         name: (s, e),
@@ -342,6 +348,8 @@ struct Profile {
     given: bool,
     /// A given name was read before any preposition.
     given_at_head: bool,
+    /// The head is a body (مكتب الرئيس فلان): the title and name after it are its possessor.
+    body_head: bool,
     /// The name words that no table knows, in order.
     plain: Vec<Plain>,
     notes: Vec<String>,
@@ -368,6 +376,7 @@ impl Default for Profile {
             named_words: 0,
             given: false,
             given_at_head: false,
+            body_head: false,
             plain: Vec::new(),
             notes: Vec::new(),
         }
@@ -406,7 +415,7 @@ impl Profile {
                 }
                 None => SourceKind::Unknown,
             },
-            (SourceKind::OfficialBody, true, true) => SourceKind::NamedPerson,
+            (SourceKind::OfficialBody, true, true) if !self.body_head => SourceKind::NamedPerson,
             // المسؤول الطبي عبد الغني فلان: a description with a given name is a person.
             (SourceKind::Anonymous, _, true) if self.given_at_head => SourceKind::NamedPerson,
             (k, _, _) => k,

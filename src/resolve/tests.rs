@@ -34,6 +34,18 @@ const fn row(
 use SourceKind::*;
 
 const ROWS: &[Row] = &[
+    row("body_head_keeps_body", "وقال مكتب الرئيس سامي العلي إن الزيارة تأجلت.", 0, Some("مكتب الرئيس سامي العلي"), Some(OfficialBody)),
+    row("body_head_title_head_is_person", "وقال وزير الداخلية سامي العلي إن الزيارة تأجلت.", 0, Some("وزير الداخلية سامي العلي"), Some(NamedPerson)),
+    row("same_points_back_to_speaker", "وقال مدير المستشفى سامي العلي إن الطفل بخير. وأكد المسؤول ذاته أن التحقيق مستمر.", 1, Some("مدير المستشفى سامي العلي"), Some(NamedPerson)),
+    row("same_absent_other_official", "وقال مدير المستشفى سامي العلي إن الطفل بخير. وأكد مسؤول آخر أن التحقيق مستمر.", 1, Some("مسؤول آخر"), Some(Anonymous)),
+    row("same_needs_same_class", "وقالت وزارة الصحة إن الطفل بخير. وأكد المسؤول ذاته أن التحقيق مستمر.", 1, Some("المسؤول ذاته"), Some(Anonymous)),
+    row("title_prefix_of_named", "قال مدير مستشفى الملك خالد سامي العلي إن الطفل بخير. وقال مدير مستشفى الملك خالد إن التحقيق مستمر.", 1, Some("مدير مستشفى الملك خالد سامي العلي"), Some(NamedPerson)),
+    row("title_prefix_other_body", "قال مدير مستشفى الملك خالد سامي العلي إن الطفل بخير. وقال مدير مستشفى الملك فهد إن التحقيق مستمر.", 1, Some("مدير مستشفى الملك فهد"), Some(NamedPerson)),
+    row("outlet_proper_name", "ونقلت صحيفة \"الأفق\" اليومية عن مصادر أن الوفد وصل. وأشارت \"الأفق\" إلى أن المحادثات بدأت.", 1, Some("صحيفة \"الأفق\" اليومية"), Some(Media)),
+    row("outlet_proper_name_not_a_person", "وقالت صحيفة \"الأفق\" اليومية إن الوفد وصل. وقال سامي الحسن إن المحادثات بدأت.", 1, Some("سامي الحسن"), Some(NamedPerson)),
+    row("apposition_names_description", "كتب والد الطفل على صفحته أن ابنه ولد حيا. وقال المواطن سامي العلي، والد الطفل، إن المستشفى أهمل ابنه.", 0, Some("المواطن سامي العلي، والد الطفل"), Some(NamedPerson)),
+    row("apposition_not_indefinite", "قال مسؤول في الوزارة إن الطفل بخير. وقال سامي العلي، المسؤول في الوزارة، إن التحقيق مستمر.", 0, Some("مسؤول في الوزارة"), Some(Anonymous)),
+    row("apposition_not_body", "قالت وزارة الصحة إن الطفل بخير. وقال سامي العلي، مدير وزارة الصحة، إن التحقيق مستمر.", 0, Some("وزارة الصحة"), Some(OfficialBody)),
     row("lam_title_without_name", "وكانت الغارات عنيفة، وفقا لوزير الخارجية.", 0, Some("وزير الخارجية"), Some(Anonymous)),
     row("lam_title_with_name", "وكانت الغارات عنيفة، وفقا لوزير الخارجية سامي العلي.", 0, Some("وزير الخارجية سامي العلي"), Some(NamedPerson)),
     row("lam_initial_given_name_kept", "ويحتسب الدين يوميا، حسب ليون.", 0, Some("ليون"), Some(NamedPerson)),
