@@ -99,8 +99,14 @@ impl Parser<'_> {
         let phrases = self.lex.phrases.get(&verb)?;
         let limit = (at + 14).min(self.n());
         for k in at + 1..limit {
+            // A subject in apposition between commas may stand between the verb and the rest
+            // (أصر فلان، والد الطفل، على نفي …).
+            let comma = matches!(self.feats[k].punct, Some('،' | ','));
             if self.feats[k].is_stop()
-                || (self.feats[k].punct.is_some() && k > at + 1 && !self.feats[k].is_quote())
+                || (self.feats[k].punct.is_some()
+                    && k > at + 1
+                    && !self.feats[k].is_quote()
+                    && !comma)
             {
                 break;
             }
@@ -125,8 +131,12 @@ impl Parser<'_> {
                     d.mention = self.mention(after, 8);
                     return Some(d);
                 }
-                d.mention = if k > at + 1 {
-                    Some((at + 1, k))
+                let mut end = k;
+                while end > at + 1 && self.feats[end - 1].punct.is_some() {
+                    end -= 1;
+                }
+                d.mention = if end > at + 1 {
+                    Some((at + 1, end))
                 } else {
                     self.subject_before(at)
                 };
@@ -163,7 +173,24 @@ impl Parser<'_> {
                             // رفض الاتهامات: the object itself is the content.
                             d.content = Some((k, c.1));
                             d.quote = QuoteType::None;
+                        } else if start == after {
+                            // أصر على نفي التقارير: a noun phrase, not a clause.
+                            d.quote = QuoteType::None;
                         }
+                    }
+                }
+                // أصر على أن …، اكتفى بالقول إن …: a phrase that ends in, or is followed by, a
+                // complementizer reports the clause after it.
+                if d.content.is_none() && !ends_in_prep {
+                    let start = if self.is(after, WordClass::Complementizer) {
+                        Some(after + 1)
+                    } else {
+                        self.is(after - 1, WordClass::Complementizer)
+                            .then_some(after)
+                    };
+                    if let Some(c) = start.and_then(|s| self.content_from(s)) {
+                        d.content = Some(c);
+                        d.quote = content::quote_type(&self.roles, c.0, c.1);
                     }
                 }
                 if d.quote == QuoteType::Indirect && d.content.is_none() {

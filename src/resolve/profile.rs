@@ -211,6 +211,15 @@ pub(super) fn profile(doc: &Document, lex: &Lexicon, (s, e): (usize, usize), lam
             k += 1;
             continue;
         }
+        // المواطن فلان، الشاب فلان: a word without the article or the form of an Arabic noun
+        // right after a definite singular description of a person is that person's name.
+        p.described_name |= k == head_at + 1
+            && p.kind == SourceKind::Anonymous
+            && p.number == Number::Singular
+            && p.role.is_none()
+            && words[head_at].starts_with("ال")
+            && base == w
+            && !(base.ends_with('ه') || base.ends_with("ات") || base.ends_with('ي'));
         p.named_words += 1;
         p.plain.push(Plain {
             definite: base != w,
@@ -350,6 +359,8 @@ struct Profile {
     given_at_head: bool,
     /// The head is a body (مكتب الرئيس فلان): the title and name after it are its possessor.
     body_head: bool,
+    /// A definite description of one person followed by a bare name (المواطن فلان).
+    described_name: bool,
     /// The name words that no table knows, in order.
     plain: Vec<Plain>,
     notes: Vec<String>,
@@ -377,6 +388,7 @@ impl Default for Profile {
             given: false,
             given_at_head: false,
             body_head: false,
+            described_name: false,
             plain: Vec::new(),
             notes: Vec::new(),
         }
@@ -418,6 +430,10 @@ impl Profile {
             (SourceKind::OfficialBody, true, true) if !self.body_head => SourceKind::NamedPerson,
             // المسؤول الطبي عبد الغني فلان: a description with a given name is a person.
             (SourceKind::Anonymous, _, true) if self.given_at_head => SourceKind::NamedPerson,
+            (SourceKind::Anonymous, false, true) if self.described_name => {
+                self.evidence("a description, then a name".into());
+                SourceKind::NamedPerson
+            }
             (k, _, _) => k,
         };
         match (kind, self.role.is_some(), named) {

@@ -34,6 +34,9 @@ const fn row(
 use SourceKind::*;
 
 const ROWS: &[Row] = &[
+    row("described_name", "وقال المواطن دحمان، صاحب المتجر، إن الحريق بدأ ليلا.", 0, Some("المواطن دحمان، صاحب المتجر"), Some(NamedPerson)),
+    row("described_name_not_possessor", "وقالت والدة دحمان إن ابنها لم يعد.", 0, Some("والدة دحمان"), Some(Anonymous)),
+    row("described_name_not_adjective", "وقال المواطن العادي إن الأسعار ارتفعت.", 0, Some("المواطن العادي"), Some(Anonymous)),
     row("body_head_keeps_body", "وقال مكتب الرئيس سامي العلي إن الزيارة تأجلت.", 0, Some("مكتب الرئيس سامي العلي"), Some(OfficialBody)),
     row("body_head_title_head_is_person", "وقال وزير الداخلية سامي العلي إن الزيارة تأجلت.", 0, Some("وزير الداخلية سامي العلي"), Some(NamedPerson)),
     row("same_points_back_to_speaker", "وقال مدير المستشفى سامي العلي إن الطفل بخير. وأكد المسؤول ذاته أن التحقيق مستمر.", 1, Some("مدير المستشفى سامي العلي"), Some(NamedPerson)),
