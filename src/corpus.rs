@@ -159,7 +159,8 @@ pub struct Summary {
 /// The running counts.
 #[derive(Debug, Default)]
 pub struct Corpus {
-    lexicon: Lexicon,
+    /// Shared: an archive is read by many workers, each with its own counts.
+    lexicon: std::sync::Arc<Lexicon>,
     documents: usize,
     failed: usize,
     with_attributions: usize,
@@ -176,9 +177,9 @@ pub struct Corpus {
 impl Corpus {
     /// An empty archive; the lexicon's given names tell a person's name from the title or
     /// description before it.
-    pub fn new(lexicon: Lexicon) -> Corpus {
+    pub fn new(lexicon: impl Into<std::sync::Arc<Lexicon>>) -> Corpus {
         Corpus {
-            lexicon,
+            lexicon: lexicon.into(),
             ..Corpus::default()
         }
     }
@@ -313,7 +314,7 @@ impl Corpus {
             .iter()
             .map(|&r| (r, self.flags.get(&r).copied().unwrap_or(0)))
             .collect();
-        let lexicon = std::mem::take(&mut self.lexicon);
+        let lexicon = std::sync::Arc::clone(&self.lexicon);
         let generic = |key: &str| generic_name(&lexicon, key);
         // A surname heard alone (كيري) joins the one full name that ends with it.
         let mut by_key: HashMap<(String, SourceKind), Quoted> = self.names;

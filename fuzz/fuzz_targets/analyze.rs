@@ -3,12 +3,14 @@
 //! bytes.
 #![no_main]
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use libfuzzer_sys::fuzz_target;
 
 /// Built once: loading the lexicon costs far more than one input.
 static ANALYZER: OnceLock<isnad::Analyzer> = OnceLock::new();
+/// The archive counts share one copy of the lexicon; copying it per input would dwarf the rest.
+static LEXICON: OnceLock<Arc<isnad::Lexicon>> = OnceLock::new();
 
 fuzz_target!(|data: &[u8]| {
     let text = isnad::decode::decode_lossy(data);
@@ -36,7 +38,8 @@ fuzz_target!(|data: &[u8]| {
     let _ = isnad::lint::json("fuzz", &diags);
     let extracted = isnad::html::extract(&text);
     let _ = analyzer.analyze(&extracted);
-    let mut corpus = isnad::corpus::Corpus::new(analyzer.lexicon().clone());
+    let lexicon = LEXICON.get_or_init(|| Arc::new(analyzer.lexicon().clone()));
+    let mut corpus = isnad::corpus::Corpus::new(Arc::clone(lexicon));
     let meta = isnad::batch::Meta {
         id: text.chars().take(20).collect(),
         ..Default::default()
