@@ -305,8 +305,23 @@ fn verb_cue(
         .is_some()
     });
     let usable = |f: &&crate::lexicon::Form| after_negation || f.tense != Tense::Jussive;
+    let before_complement = next.is_some_and(|n| {
+        n == ":"
+            || clitics::split(n, |b| lex.word_class(b) == Some(WordClass::Complementizer)).is_some()
+    });
     for (pre, rest) in clitics::without_conjunction(w) {
-        if let Some(form) = lex.forms(rest).iter().find(usable) {
+        // نشيد، ننفي: letters read only as a first person are a name or a noun in narration
+        // (حزب نشيد), unless a clause follows («وأنا أقول إن …»).
+        let forms = lex.forms(rest);
+        let bare = rest.strip_prefix('س').unwrap_or(rest);
+        if !before_complement
+            && bare.starts_with(['ا', 'ن'])
+            && !forms.is_empty()
+            && forms.iter().all(|f| f.tense == Tense::Present)
+        {
+            continue;
+        }
+        if let Some(form) = forms.iter().find(usable) {
             let cue = Cue::Verb {
                 at,
                 form: *form,
@@ -317,9 +332,6 @@ fn verb_cue(
     }
     // An object pronoun on a verb that takes objects: أكدته، تؤكدها، أعلنتها; on any verb of
     // saying when a complementizer follows (وأخبرته أنه، أبلغهم بأن).
-    let before_complement = next.is_some_and(|n| {
-        clitics::split(n, |b| lex.word_class(b) == Some(WordClass::Complementizer)).is_some()
-    });
     for (pre, rest) in clitics::without_conjunction(w) {
         // Third-person objects only: the story reports what was said of someone.
         let third = clitics::without_enclitic(rest).filter(|(_, e)| e.starts_with('ه'));

@@ -35,6 +35,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("names.tsv", include_str!("names.tsv")),
     ("nisbas.tsv", include_str!("nisbas.tsv")),
     ("phrases.tsv", include_str!("phrases.tsv")),
+    ("objects.tsv", include_str!("objects.tsv")),
     ("preps.tsv", include_str!("preps.tsv")),
     ("stopwords.tsv", include_str!("stopwords.tsv")),
     ("time.tsv", include_str!("time.tsv")),
@@ -266,6 +267,8 @@ pub struct Lexicon {
     pub preps: PhraseTable<PrepCue>,
     /// Phrases by head verb index.
     pub phrases: HashMap<usize, Vec<Phrase>>,
+    /// The prepositions of a verb's object, by verb index, folded (أشاد ب، شكك في).
+    pub objects: HashMap<usize, Vec<String>>,
     /// Silence formulas: stance and the index of the cue word.
     pub formulas: PhraseTable<(Stance, usize)>,
     words: HashMap<String, WordClass>,
@@ -358,7 +361,7 @@ impl Lexicon {
             "formulas.tsv" | "nisbas.tsv" => 3,
             "preps.tsv" | "words.tsv" | "titles.tsv" | "names.tsv" | "media.tsv"
             | "anonymity.tsv" | "time.tsv" | "markers.tsv" | "denials.tsv" | "junk.tsv"
-            | "stopwords.tsv" | "masdars.tsv" => 2,
+            | "stopwords.tsv" | "masdars.tsv" | "objects.tsv" => 2,
             other => return Err(format!("unknown lexicon file {other}")),
         };
         // preps.tsv has an optional third column.
@@ -504,6 +507,12 @@ impl Lexicon {
                 self.denials.insert(cols[0], stance(cols[1])?);
                 Ok(())
             }
+            "objects.tsv" => {
+                let verb = self.verb_index(cols[0])?;
+                let preps = fold(cols[1]).split(' ').map(String::from).collect();
+                self.objects.insert(verb, preps);
+                Ok(())
+            }
             "masdars.tsv" => {
                 self.masdars.insert(fold(cols[0]), stance(cols[1])?);
                 Ok(())
@@ -590,7 +599,7 @@ impl Lexicon {
         self.verbs
             .iter()
             .position(|v| v.lemma == lemma)
-            .ok_or_else(|| format!("phrase head {lemma} is not in verbs.tsv (load verbs first)"))
+            .ok_or_else(|| format!("verb {lemma} is not in verbs.tsv (load verbs first)"))
     }
 
     /// The verb analyses of a folded surface form.

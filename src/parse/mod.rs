@@ -340,6 +340,33 @@ impl<'a> Parser<'a> {
             .then_some((j + 1, true))
     }
 
+    /// Where the object of a verb that takes it with a preposition starts, when token `k` is
+    /// that preposition: a separate one (شكك في صحة الأرقام) starts the object after it, an
+    /// attached one (أشاد بالقرار) with its word.
+    fn object_prep(&self, preps: &[String], k: usize) -> Option<usize> {
+        let f = self.feats.get(k)?;
+        if !f.word || f.title > 0 || f.media > 0 {
+            return None;
+        }
+        let w = self.word(k);
+        preps.iter().find_map(|p| {
+            if w == p {
+                return self
+                    .feats
+                    .get(k + 1)
+                    .is_some_and(|n| n.word)
+                    .then_some(k + 1);
+            }
+            // بقرار، بالهجوم: an attached preposition on a noun of at least three letters.
+            let rest = w.strip_prefix(p.as_str())?;
+            (p.chars().count() == 1
+                && (rest.chars().count() >= 3 || rest == "ما")
+                && !self.lex.names.starts(w)
+                && !self.lex.places.starts(w))
+            .then_some(k)
+        })
+    }
+
     /// Skips interludes from `j`; returns the new position and the spans seen.
     fn interludes(&self, mut j: usize, meta: &mut Meta) -> usize {
         while j < self.n() {
@@ -608,6 +635,8 @@ impl<'a> Parser<'a> {
             return None;
         }
         let mut d = Draft::new((at, at + 1), verb.lemma.clone(), CueKind::Verb, stance);
+        // أشاد ب، شكك في: a verb whose object takes a preposition.
+        let preps = self.lex.objects.get(&form.verb).map(Vec::as_slice);
         d.negated = negated;
         d.gender = form.gender;
         d.number = form.number;
@@ -633,11 +662,18 @@ impl<'a> Parser<'a> {
                 d.kind = CueKind::Participle;
                 // مشيرة إلى تدخل المديرة، محذرا من عجز: a participle of a verb that takes a
                 // noun object has it after its preposition.
-                let (start, object) = self.complement(at + 1, false).or_else(|| {
-                    (verb.frame == Frame::Object)
-                        .then(|| self.prep_object(at + 1))
-                        .flatten()
-                })?;
+                let (start, object) = self
+                    .complement(at + 1, false)
+                    .or_else(|| {
+                        (verb.frame == Frame::Object)
+                            .then(|| self.prep_object(at + 1))
+                            .flatten()
+                    })
+                    .or_else(|| {
+                        preps
+                            .and_then(|p| self.object_prep(p, at + 1))
+                            .map(|k| (k, true))
+                    })?;
                 return self.finish(d, start, object);
             }
             Tense::Passive => {
@@ -709,8 +745,18 @@ impl<'a> Parser<'a> {
             j = self.skip_to_complement(j, allow_object);
         } else if pronoun_subject {
             j = self.skip_to_complement(j, allow_object);
-        } else if self.complement(j, allow_object).is_none() || self.quoted_name_at(j) {
+        } else if (self.complement(j, allow_object).is_none()
+            && preps.and_then(|p| self.object_prep(p, j)).is_none())
+            || self.quoted_name_at(j)
+        {
             if let Some(mut m) = self.mention(j, 14) {
+                // وندد الاتحاد الأوروبي بالهجوم: the subject ends where the object's
+                // preposition begins.
+                if let Some(cut) =
+                    preps.and_then(|p| (m.0 + 1..m.1).find(|&k| self.object_prep(p, k).is_some()))
+                {
+                    m.1 = cut;
+                }
                 if let Some(e) = self.named_after_relative(m) {
                     m.1 = e;
                 }
@@ -772,7 +818,11 @@ impl<'a> Parser<'a> {
             d.quote = QuoteType::Direct;
             return Some(d);
         }
-        if let Some((start, object)) = self.complement(j, allow_object) {
+        if let Some((start, object)) = self.complement(j, allow_object).or_else(|| {
+            preps
+                .and_then(|p| self.object_prep(p, j))
+                .map(|k| (k, true))
+        }) {
             // لم يرد على طلب للتعليق: the request is no topic.
             if object
                 && (start..(start + 4).min(self.n())).any(|k| {

@@ -324,6 +324,9 @@ fn represented_body(lex: &Lexicon, words: &[&str], from: usize) -> usize {
 fn plural_description(w: &str) -> Option<Gender> {
     let base = clitics::without_article(w);
     let participle = base.starts_with('م') && base.chars().count() >= 5;
+    // إعلاميون، حقوقيين: the plural of a nisba names a group of people.
+    let nisba = base.ends_with("يون") || (base.ends_with("يين") && base.chars().count() >= 6);
+    let participle = participle || (nisba && base.chars().count() >= 6);
     if (base == w && !participle) || base.chars().count() < 4 {
         return None;
     }

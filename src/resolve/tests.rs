@@ -34,6 +34,8 @@ const fn row(
 use SourceKind::*;
 
 const ROWS: &[Row] = &[
+    row("nisba_plural_is_a_group", "وقال حقوقيون إن الاعتقالات تعسفية.", 0, Some("حقوقيون"), Some(Anonymous)),
+    row("nisba_plural_not_a_name_in_un", "وقال زيتون إن الاعتقالات تعسفية.", 0, Some("زيتون"), Some(NamedPerson)),
     row("described_name", "وقال المواطن دحمان، صاحب المتجر، إن الحريق بدأ ليلا.", 0, Some("المواطن دحمان، صاحب المتجر"), Some(NamedPerson)),
     row("described_name_not_possessor", "وقالت والدة دحمان إن ابنها لم يعد.", 0, Some("والدة دحمان"), Some(Anonymous)),
     row("described_name_not_adjective", "وقال المواطن العادي إن الأسعار ارتفعت.", 0, Some("المواطن العادي"), Some(Anonymous)),
