@@ -158,7 +158,7 @@ pub fn noun_phrase<'a>(
             if let Some(f) = rest.first() {
                 // الجبهة أي معلومات: "any" after a name starts the object.
                 if name_word(f)
-                    && !(pos > 0 && f.lam && f.title == 0 && f.media == 0)
+                    && !(pos > 0 && f.lam && f.title == 0 && f.media == 0 && !continues(base + pos))
                     && !(pos > 0 && f.any)
                 {
                     pos += 1;
@@ -205,9 +205,15 @@ pub fn noun_phrase<'a>(
                 }
             }
             if let Ok((after, k)) = quoted_name(6)(rest) {
-                let next_is_word = after
-                    .first()
-                    .is_some_and(|f| f.word && !f.is(WordClass::Complementizer));
+                // «الشركة»، في وقت لاحق، …: a name before an adverbial aside.
+                let aside = after.first().is_some_and(|f| f.punct == Some('،'))
+                    && after.get(1).is_some_and(|f| {
+                        f.is(WordClass::Prep) || f.is(WordClass::Boundary) || f.time > 0
+                    });
+                let next_is_word = aside
+                    || after
+                        .first()
+                        .is_some_and(|f| f.word && !f.is(WordClass::Complementizer));
                 if pos > 0 || next_is_word {
                     pos += k;
                     continue;

@@ -35,7 +35,7 @@ mod prepositional;
 
 use crate::cues::{Cue, Cues, Feat};
 use crate::lexicon::{Form, Frame, Lexicon, Marker, Tense, WordClass};
-use crate::model::{CueKind, Gender, Number, QuoteType, Stance};
+use crate::model::{CueKind, Gender, Number, QuoteType, SourceKind, Stance};
 use crate::segment::Document;
 
 /// An attribution in token coordinates, before sources are resolved.
@@ -184,6 +184,8 @@ const MASDAR_SUBJECT: usize = 8;
 const RELATIVE_REACH: usize = 30;
 /// How many words of a title's complement may stand between it and a relative clause.
 const TITLE_COMPLEMENT: usize = 6;
+/// The longest adverbial aside between two commas, in tokens.
+const COMMA_ASIDE: usize = 12;
 
 struct Parser<'a> {
     doc: &'a Document,
@@ -419,6 +421,26 @@ impl<'a> Parser<'a> {
         // سعيد بن علي: after بن the next word is a name, whatever else its letters spell.
         if matches!(prev, "بن" | "ابن" | "بنت") {
             return true;
+        }
+        // الشركة الوطنية للنفط، الهيئة العامة للإحصاء: a definite word with ل after a body's
+        // head and its adjectives names the body's field, not the one spoken to (للصحفيين).
+        if let Some(field) = w.strip_prefix("لل") {
+            let definite = |x: &str| crate::clitics::without_article(x) != x;
+            let field_body = self.lex.bodies.longest(&[field], 0);
+            let people = field.ends_with("ين") || field.ends_with("ون");
+            let body_before = (i.saturating_sub(3)..i).rev().any(|k| {
+                let x = self.word(k);
+                self.feats[k].title == 0
+                    && self.lex.bodies.starts(crate::clitics::without_article(x))
+                    && (k + 1..i).all(|m| definite(self.word(m)))
+            });
+            return field.chars().count() >= 3
+                && definite(prev)
+                && body_before
+                && !people
+                && field_body.is_none_or(|(_, b)| {
+                    !matches!(b.kind, SourceKind::Media | SourceKind::Anonymous)
+                });
         }
         let next_base = crate::clitics::without_article(next);
         let inst = self.lex.bodies.starts(next_base)
@@ -731,8 +753,11 @@ impl<'a> Parser<'a> {
             .filter(|&(_, strong)| strong)
             .map(|(m, _)| m)
             .or_else(|| self.issuer_before(at));
-        let allow_object = matches!(verb.frame, Frame::Object | Frame::Accuse)
-            || (negated && verb.negated.is_some());
+        // A verb whose object takes a preposition has no bare noun object (شدد الأمن إجراءاته
+        // tightens, شدد على يؤكد).
+        let allow_object = preps.is_none()
+            && (matches!(verb.frame, Frame::Object | Frame::Accuse)
+                || (negated && verb.negated.is_some()));
         let strong_object = allow_object
             && (negated
                 || svo.is_some()
@@ -742,9 +767,9 @@ impl<'a> Parser<'a> {
                 ));
         if let Some(m) = svo {
             d.mention = Some(m);
-            j = self.skip_to_complement(j, allow_object);
+            j = self.skip_to_complement(j, allow_object, preps);
         } else if pronoun_subject {
-            j = self.skip_to_complement(j, allow_object);
+            j = self.skip_to_complement(j, allow_object, preps);
         } else if (self.complement(j, allow_object).is_none()
             && preps.and_then(|p| self.object_prep(p, j)).is_none())
             || self.quoted_name_at(j)
@@ -788,7 +813,7 @@ impl<'a> Parser<'a> {
                     j = self.coordinated(j, &mut d);
                 }
             }
-            j = self.skip_to_complement(j, allow_object);
+            j = self.skip_to_complement(j, allow_object, preps);
         }
         if verb.frame == Frame::Relay {
             // The relayed source may already lie behind `j` (skipped on the way to the
@@ -993,14 +1018,21 @@ impl<'a> Parser<'a> {
 
     /// After a mention, place phrases, interludes between commas and a relative clause
     /// (المصدر، الذي رفض الكشف عن اسمه، …) may stand before the complement.
-    fn skip_to_complement(&self, j: usize, allow_object: bool) -> usize {
+    fn skip_to_complement(&self, j: usize, allow_object: bool, preps: Option<&[String]>) -> usize {
         let mut k = j;
         let limit = (j + 16).min(self.n());
         while k < limit {
             // ردت فلانة المرشحة للرئاسة أمس، على …: an object after the comma.
             let after_comma = k > j && self.feats[k - 1].punct == Some('،');
-            if self.complement(k, allow_object && after_comma).is_some() {
+            if self.complement(k, allow_object && after_comma).is_some()
+                || preps.and_then(|p| self.object_prep(p, k)).is_some()
+            {
                 return k;
+            }
+            // شددت الشركة، بعد ساعات من …، على: an adverbial aside between commas.
+            if let Some(after) = self.comma_aside(k) {
+                k = after;
+                continue;
             }
             // مسؤول طلب عدم الكشف عن هويته إن …: the reason for anonymity.
             if let Some((n, true)) = self
@@ -1061,6 +1093,29 @@ impl<'a> Parser<'a> {
         j
     }
 
+    /// After an adverbial between two commas that opens at the comma `k` (، بعد ساعات من
+    /// التسريب،، في وقت لاحق،): it starts with a preposition, a time word or a boundary (بعد،
+    /// قبل) and holds no verb of saying.
+    fn comma_aside(&self, k: usize) -> Option<usize> {
+        if self.feats.get(k)?.punct != Some('،') {
+            return None;
+        }
+        let first = k + 1;
+        let f = self.feats.get(first)?;
+        // بعد، قبل open adverbials too (they are boundaries elsewhere).
+        let adverbial = f.is(WordClass::Prep)
+            || f.is(WordClass::Boundary)
+            || grammar::time(&self.feats[first..]).is_ok()
+            || self.lex.time.starts(self.word(first));
+        if !adverbial {
+            return None;
+        }
+        let close = (first + 1..(first + COMMA_ASIDE).min(self.n()))
+            .take_while(|&m| !self.feats[m].is_stop() && !self.feats[m].verb)
+            .find(|&m| self.feats[m].punct == Some('،'))?;
+        Some(close + 1)
+    }
+
     /// A short quotation followed by a word is a name («جبهة الفدائيين» المنشقة), not a quote.
     fn quoted_name_at(&self, j: usize) -> bool {
         if self.roles.get(j) != Some(&1) {
@@ -1069,10 +1124,11 @@ impl<'a> Parser<'a> {
         let close = (j + 1..(j + 8).min(self.n())).find(|&k| self.roles[k] == -1);
         close.is_some_and(|c| {
             self.feats[j + 1..c].iter().all(|f| f.word)
-                && self
+                && (self
                     .feats
                     .get(c + 1)
                     .is_some_and(|f| f.word && !f.is(WordClass::Complementizer))
+                    || self.comma_aside(c + 1).is_some())
         })
     }
 
