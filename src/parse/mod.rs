@@ -422,6 +422,14 @@ impl<'a> Parser<'a> {
         if matches!(prev, "بن" | "ابن" | "بنت") {
             return true;
         }
+        // المتحدثة لي ثي هانج: a two-letter word with ل followed by a name word is a name
+        // (لي), not "to me" (قالت لي إن).
+        if w.chars().count() == 2 && w.starts_with('ل') {
+            return self
+                .feats
+                .get(i + 1)
+                .is_some_and(|f| grammar::name_word(f) && !f.lam && f.title == 0 && f.media == 0);
+        }
         // الشركة الوطنية للنفط، الهيئة العامة للإحصاء: a definite word with ل after a body's
         // head and its adjectives names the body's field, not the one spoken to (للصحفيين).
         if let Some(field) = w.strip_prefix("لل") {
