@@ -210,10 +210,12 @@ pub fn noun_phrase<'a>(
                     && after.get(1).is_some_and(|f| {
                         f.is(WordClass::Prep) || f.is(WordClass::Boundary) || f.time > 0
                     });
+                // وقالت "دي فيلت" إن: a name of up to three words before a complementizer.
+                let short = k <= 5;
                 let next_is_word = aside
                     || after
                         .first()
-                        .is_some_and(|f| f.word && !f.is(WordClass::Complementizer));
+                        .is_some_and(|f| f.word && (short || !f.is(WordClass::Complementizer)));
                 if pos > 0 || next_is_word {
                     pos += k;
                     continue;

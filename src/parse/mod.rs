@@ -184,6 +184,8 @@ const MASDAR_SUBJECT: usize = 8;
 const RELATIVE_REACH: usize = 30;
 /// How many words of a title's complement may stand between it and a relative clause.
 const TITLE_COMPLEMENT: usize = 6;
+/// How far before a verb the relative pronoun of its subject's relative clause may stand.
+const RELATIVE_SUBJECT: usize = 25;
 /// The longest adverbial aside between two commas, in tokens.
 const COMMA_ASIDE: usize = 12;
 
@@ -1131,11 +1133,13 @@ impl<'a> Parser<'a> {
         }
         let close = (j + 1..(j + 8).min(self.n())).find(|&k| self.roles[k] == -1);
         close.is_some_and(|c| {
+            // وقالت "دي فيلت" إن …: a name of up to three words before a complementizer.
+            let short = c - j - 1 <= 3;
             self.feats[j + 1..c].iter().all(|f| f.word)
                 && (self
                     .feats
                     .get(c + 1)
-                    .is_some_and(|f| f.word && !f.is(WordClass::Complementizer))
+                    .is_some_and(|f| f.word && (short || !f.is(WordClass::Complementizer)))
                     || self.comma_aside(c + 1).is_some())
         })
     }
@@ -1158,6 +1162,11 @@ impl<'a> Parser<'a> {
         {
             end -= 1;
         }
+        // The antecedent of a relative clause that opens the sentence: المصادر التي نقلت عنها
+        // الصحيفة …، لفتت إلى أن.
+        if let Some(found) = self.relative_antecedent(end, at) {
+            return Some((found, true));
+        }
         // An apposition between commas: وكانت النائبة في البرلمان، فلانة الفلانية، صرحت.
         if end > 3 && self.feats[end - 1].punct == Some('،') {
             let inner = self.name_back(end - 1, at)?;
@@ -1170,6 +1179,27 @@ impl<'a> Parser<'a> {
         }
         let k = self.name_back(end, at)?;
         self.clause_opens(k, at).map(|strong| ((k, end), strong))
+    }
+
+    /// A noun phrase opening its sentence, then a relative clause (التي، الذي، الذين) closed by
+    /// the comma before `end`: the subject of the verb at `at`.
+    fn relative_antecedent(&self, end: usize, at: usize) -> Option<(usize, usize)> {
+        if end < 3 || self.feats[end - 1].punct != Some('،') {
+            return None;
+        }
+        let relative = (end.saturating_sub(RELATIVE_SUBJECT)..end - 1)
+            .rev()
+            .take_while(|&k| {
+                self.same_sentence(k, at)
+                    && !self.feats[k].is_stop()
+                    && self.feats[k].punct != Some('،')
+            })
+            .find(|&k| self.is(k, WordClass::Relative))?;
+        let head = self.name_back(relative, at)?;
+        let opens = head == 0
+            || !self.same_sentence(head - 1, at)
+            || self.is(head - 1, WordClass::Boundary);
+        (opens && self.source_like((head, relative))).then_some((head, relative))
     }
 
     /// Walks back from `end` over a name (words, quoted names «…»); the name's first token.
