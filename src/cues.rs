@@ -244,7 +244,8 @@ pub fn find_indexed(doc: &Document, lex: &Lexicon, index: &Index) -> Cues {
         } else {
             None
         };
-        if word.forms && f.class != Some(WordClass::NotCue) && prep.is_none() && !word.place {
+        let not_cue = f.class == Some(WordClass::NotCue) && !clause_verb(lex, &words, i);
+        if word.forms && !not_cue && prep.is_none() && !word.place {
             if let Some((cue, conj)) = verb_cue(
                 lex,
                 w,
@@ -284,6 +285,34 @@ pub fn find_indexed(doc: &Document, lex: &Lexicon, index: &Index) -> Cues {
         feats.push(f);
     }
     Cues { feats, cues }
+}
+
+/// A word that is mostly something else (بين, between) read as a verb (بيّن): it opens its
+/// clause (after a comma, a full stop or with و) and a complementizer follows its subject
+/// within a few words, before any punctuation (من جانبه، بين الإعلامي فلان أن …).
+fn clause_verb(lex: &Lexicon, words: &[&str], i: usize) -> bool {
+    /// How many words the subject between such a verb and its complementizer may take.
+    const SUBJECT: usize = 8;
+    let opens = i == 0
+        || words[i].starts_with('و')
+        || words[i - 1]
+            .chars()
+            .all(|c| matches!(c, '،' | ',' | '.' | ':' | '\n'));
+    let is_complement = |w: &&&str| {
+        clitics::split(w, |b| lex.word_class(b) == Some(WordClass::Complementizer)).is_some()
+    };
+    let subject: Vec<&&str> = words
+        .iter()
+        .skip(i + 1)
+        .take(SUBJECT + 1)
+        .take_while(|w| w.chars().any(char::is_alphanumeric) && !is_complement(w))
+        .collect();
+    let complement = words
+        .get(i + 1 + subject.len())
+        .is_some_and(|w| is_complement(&w));
+    // بين الحكومة والرئاسة أن …: two terms joined by و are "between", whatever follows.
+    let two_terms = subject.iter().any(|w| w.starts_with("وال") || **w == "و");
+    opens && !subject.is_empty() && complement && !two_terms
 }
 
 /// A verb cue at `w`, and whether its reading took a conjunction off (وقال، فأكدته).
