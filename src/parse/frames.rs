@@ -131,7 +131,10 @@ impl Parser<'_> {
                     d.mention = self.mention(after, 8);
                     return Some(d);
                 }
-                let mut end = k;
+                // رفضت الحكومة هذه المزاعم: a demonstrative opens the object.
+                let demonstrative = (at + 2..k).find(|&m| self.is(m, WordClass::Demonstrative));
+                let object = demonstrative.unwrap_or(k);
+                let mut end = object;
                 while end > at + 1 && self.feats[end - 1].punct.is_some() {
                     end -= 1;
                 }
@@ -166,12 +169,16 @@ impl Parser<'_> {
                     } else {
                         after
                     };
-                    if let Some(c) = self.content_from(start) {
+                    if phr.rest.len() == 1 && self.content_from(start).is_none() {
+                        // رفضت الحكومة المزاعم.: the object alone, at the end of its sentence.
+                        d.content = Some((object, after));
+                        d.quote = QuoteType::None;
+                    } else if let Some(c) = self.content_from(start) {
                         d.content = Some(c);
                         d.quote = content::quote_type(&self.roles, c.0, c.1);
                         if phr.rest.len() == 1 && phr.stance == Stance::Denies {
                             // رفض الاتهامات: the object itself is the content.
-                            d.content = Some((k, c.1));
+                            d.content = Some((object, c.1));
                             d.quote = QuoteType::None;
                         } else if start == after {
                             // أصر على نفي التقارير: a noun phrase, not a clause.

@@ -34,6 +34,8 @@ const fn row(
 use SourceKind::*;
 
 const ROWS: &[Row] = &[
+    row("quoted_clause_not_continued", "وقال المتحدث إن الجزيرة لم تبع. وأضاف \"يرفض الوزير هذه المزاعم.\" وتابع أن الحكومة تعمل مع المستثمرين.", 3, Some("المتحدث"), Some(Anonymous)),
+    row("unquoted_clause_continued", "وقال المتحدث إن الجزيرة لم تبع. ورفض الوزير هذه المزاعم. وتابع أن الحكومة تعمل مع المستثمرين.", 2, Some("الوزير"), Some(Anonymous)),
     row("nisba_plural_is_a_group", "وقال حقوقيون إن الاعتقالات تعسفية.", 0, Some("حقوقيون"), Some(Anonymous)),
     row("nisba_plural_not_a_name_in_un", "وقال زيتون إن الاعتقالات تعسفية.", 0, Some("زيتون"), Some(NamedPerson)),
     row("described_name", "وقال المواطن دحمان، صاحب المتجر، إن الحريق بدأ ليلا.", 0, Some("المواطن دحمان، صاحب المتجر"), Some(NamedPerson)),
