@@ -1317,15 +1317,34 @@ impl<'a> Parser<'a> {
         Some(d)
     }
 
-    /// A noun object ends before a medium phrase (أكدت الوزارة ذلك في بيان) or a comma
-    /// that opens a new clause (أكدت الحكومة الخبر، لكنها …).
+    /// A noun object ends before a medium phrase (أكدت الوزارة ذلك في بيان), a comma that
+    /// opens a new clause (أكدت الحكومة الخبر، لكنها …), a time (أعلن الجيش عزله في يوليو),
+    /// a relative clause (نفت هذه التصريحات التي صدرت …), a clause boundary (عندما، قبل) or
+    /// منذ.
     fn object_end(&self, s: usize, e: usize) -> usize {
-        (s + 1..e)
+        let end = (s + 1..e)
             .find(|&k| {
-                (self.feats[k].punct == Some('،') && self.is(k + 1, WordClass::Boundary))
+                let f = &self.feats[k];
+                // والتي قضت …: a relative clause after a comma or a conjunction adds to it.
+                let attached = !f.conj && self.feats[k - 1].punct.is_none();
+                // A time of one word may qualify the object (مجال مفتوح الآن); a longer one, or
+                // one after a preposition, dates the statement.
+                let dated = f.time > 1 || (f.time > 0 && self.is(k - 1, WordClass::Prep));
+                // عندما أعلنت …: a boundary before another verb of saying opens a new clause.
+                let clause =
+                    f.is(WordClass::Boundary) && self.feats.get(k + 1).is_some_and(|n| n.verb);
+                (f.punct == Some('،') && self.is(k + 1, WordClass::Boundary))
                     || grammar::medium(&self.feats[k..]).is_ok()
+                    || dated
+                    || (attached && (f.is(WordClass::Relative) || clause))
             })
-            .unwrap_or(e)
+            .unwrap_or(e);
+        // في يوليو: the preposition goes with its time.
+        if end < e && end > s + 1 && self.feats[end].time > 0 && self.is(end - 1, WordClass::Prep) {
+            end - 1
+        } else {
+            end
+        }
     }
 
     /// Content that opens by denying (لا صحة لـ، لا أساس له من الصحة) makes a denial.
