@@ -365,8 +365,13 @@ fn verb_cue(
         // Third-person objects only: the story reports what was said of someone.
         let third = clitics::without_enclitic(rest).filter(|(_, e)| e.starts_with('ه'));
         if let Some((base, _)) = third {
+            // القناة is no ألقى + نا + ه: a first-person subject does not narrate.
+            let first_person = |f: &&crate::lexicon::Form| {
+                base.ends_with("نا") && f.gender == crate::model::Gender::Unknown
+            };
             let form = lex.forms(base).iter().filter(usable).find(|f| {
                 f.tense != Tense::Participle
+                    && !first_person(f)
                     && (lex.verbs[f.verb].frame == Frame::Object || before_complement)
             });
             if let Some(form) = form {

@@ -138,6 +138,12 @@ impl Parser<'_> {
                 while end > at + 1 && self.feats[end - 1].punct.is_some() {
                     end -= 1;
                 }
+                // ترفض الإدارة جملة وتفصيلا المزاعم: an adverb ends the subject.
+                if end > at + 1 {
+                    if let Some(e) = self.speaker_end(at + 1, end) {
+                        end = e;
+                    }
+                }
                 d.mention = if end > at + 1 {
                     Some((at + 1, end))
                 } else {

@@ -231,6 +231,18 @@ impl Resolver<'_> {
                 }
             }
         }
+        // القناة، الصحيفة after إذاعة «فلان» and no channel named before: the outlet the
+        // story quotes, under another class noun.
+        if cand.is_bare_head() && cand.definite && cand.kind == SourceKind::Media {
+            let outlet = self
+                .recent()
+                .find(|(_, e)| e.kind == SourceKind::Media)
+                .map(|(k, _)| k);
+            if let Some(k) = outlet {
+                self.res.entities[k].mentions.push(m);
+                return k;
+            }
+        }
         if cand.same {
             if let Some(k) = self.same_as_before(&cand) {
                 self.res.entities[k].mentions.push(m);
@@ -273,7 +285,10 @@ impl Resolver<'_> {
     fn merge(&mut self, k: usize, cand: Entity, m: (usize, usize)) {
         let e = &mut self.res.entities[k];
         e.mentions.push(m);
-        let fuller = cand.keys.len() > e.keys.len()
+        // A name for an unnamed person is fuller whatever its length (نائب عن المنطقة ←
+        // النائب فلان).
+        let named_now = cand.kind == SourceKind::NamedPerson && e.kind == SourceKind::Anonymous;
+        let fuller = (cand.keys.len() > e.keys.len() || named_now)
             && cand.kind != SourceKind::Unknown
             && (cand.named || !e.named);
         if fuller {
@@ -350,6 +365,9 @@ impl Resolver<'_> {
             return Some(k);
         }
         if let Some(k) = self.part_of_earlier(cand) {
+            return Some(k);
+        }
+        if let Some(k) = self.title_named_later(cand) {
             return Some(k);
         }
         if cand.is_bare_head() {
@@ -440,6 +458,34 @@ impl Resolver<'_> {
                 title_prefix || proper_name || apposition
             })
             .map(|(k, _)| k)
+    }
+
+    /// أدان نائب عن المنطقة … وقال النائب فلان: the title with the article and a name names
+    /// the unnamed holder of that title introduced by one of the last two speakers.
+    fn title_named_later(&self, cand: &Entity) -> Option<usize> {
+        if cand.kind != SourceKind::NamedPerson || cand.role.is_none() || !cand.definite {
+            return None;
+        }
+        let head = cand.head.as_deref()?;
+        let mut seen: Vec<usize> = Vec::new();
+        for &k in self.res.source_of.iter().rev().flatten() {
+            if seen.contains(&k) {
+                continue;
+            }
+            if seen.len() == 2 {
+                break;
+            }
+            seen.push(k);
+            let e = &self.res.entities[k];
+            if e.kind == SourceKind::Anonymous
+                && e.role.is_some()
+                && !e.definite
+                && e.head.as_deref().is_some_and(|h| same_head(h, head))
+            {
+                return Some(k);
+            }
+        }
+        None
     }
 
     /// Whether `s..e` is definite: the article on its head, or a definite noun right after it
