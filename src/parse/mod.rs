@@ -251,7 +251,16 @@ impl<'a> Parser<'a> {
 
     /// Whether the word before `i` negates it (لم، ولن، فلا).
     fn negated(&self, i: usize) -> bool {
-        i > 0 && self.is(i - 1, WordClass::Negation) && self.same_sentence(i - 1, i)
+        if !(i > 0 && self.is(i - 1, WordClass::Negation) && self.same_sentence(i - 1, i)) {
+            return false;
+        }
+        // نفت القناة ما صرحت به: ما right after a noun or a verb is a relative, not a negation.
+        let relative = self.word(i - 1) == "ما"
+            && i >= 2
+            && self.same_sentence(i - 2, i - 1)
+            && self.feats[i - 2].word
+            && self.feats[i - 2].class.is_none();
+        !relative
     }
 
     /// A cue starting at `i` that ends content before it: a participle, a prepositional

@@ -20,7 +20,7 @@ mod scan;
 
 use crate::cues::Feat;
 use crate::lexicon::{Lexicon, Marker};
-use crate::model::{CueKind, Gender, Number, QuoteType, SourceKind};
+use crate::model::{CueKind, Gender, Number, SourceKind};
 use crate::normalize::fold;
 use crate::parse::Draft;
 use crate::segment::Document;
@@ -631,17 +631,16 @@ impl Resolver<'_> {
             .and_then(|k| r.source_of[k])
     }
 
-    /// Whether draft `k` stands inside an earlier draft's quotation that closes before `at`:
-    /// وأضاف «ترفض الإدارة المزاعم» … وتابع: the quoted clause's subject is no speaker the
-    /// story goes on with.
+    /// Whether draft `k` stands inside an earlier draft's content that closes before `at`:
+    /// وأضاف «ترفض الإدارة المزاعم» … وتابع، نفت القناة ما صرحت به فلانة، مبينة: the
+    /// reported clause's speaker is no speaker the story goes on with.
     fn quoted_within(&self, k: usize, at: usize) -> bool {
         /// How many drafts before `k` may hold the quotation.
         const HOLDERS: usize = 4;
         let cue = self.drafts[k].cue.0;
         self.drafts[k.saturating_sub(HOLDERS)..k].iter().any(|m| {
-            matches!(m.quote, QuoteType::Direct | QuoteType::Mixed)
-                && m.content
-                    .is_some_and(|(s, e)| s <= cue && cue < e && e <= at)
+            m.content
+                .is_some_and(|(s, e)| s <= cue && cue < e && e <= at)
         })
     }
 

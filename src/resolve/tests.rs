@@ -34,6 +34,8 @@ const fn row(
 use SourceKind::*;
 
 const ROWS: &[Row] = &[
+    row("embedded_speaker_not_continued", "ونفت القناة ما صرحت به الصحفية سلمى العلي على صفحتها، مبينة أن الادعاءات باطلة.", 1, Some("القناة"), Some(Media)),
+    row("outer_speaker_continued", "وقالت الصحفية سلمى العلي إن القناة نفت الخبر، مضيفة أن الادعاءات باطلة.", 2, Some("الصحفية سلمى العلي"), Some(NamedPerson)),
     row("media_class_anaphor", "وأفادت إذاعة \"صوت المدينة\" بأن المهرجان ألغي. ونفت القناة أن تكون تلقت تهديدات.", 1, Some("إذاعة \"صوت المدينة\""), Some(Media)),
     row("media_class_anaphor_needs_outlet", "وقال الوزير إن المهرجان ألغي. ونفت القناة أن تكون تلقت تهديدات.", 1, Some("القناة"), Some(Media)),
     row("title_named_later", "وقال نائب عن المنطقة إن الحادثة خطيرة. وقال النائب سامي العلي إن التحقيق ضروري.", 0, Some("النائب سامي العلي"), Some(NamedPerson)),
