@@ -47,9 +47,9 @@ pub fn split(word: &str, known: impl Fn(&str) -> bool) -> Option<(usize, &str, &
 }
 
 /// Whether the word ends in a third-person possessive that marks a possessed noun
-/// (استغرابها، موقفهم).
+/// (استغرابها، موقفهم، أحدهما).
 pub fn has_possessive(word: &str) -> bool {
-    word.ends_with("ها") || word.ends_with("هم")
+    word.ends_with("ها") || word.ends_with("هم") || word.ends_with("هما")
 }
 
 /// Whether the word starts with the preposition ل (لمصدر، للتلفزيون) or is it (لـ).

@@ -156,6 +156,10 @@ impl Resolver<'_> {
                     && cand.keys.len() == 1
                     && cand.role.is_none()
                     && self.could_be_a_name(m)
+                    // «فورد»، "قوقل": a quoted word without the article is mostly a brand.
+                    && !(self.doc.text(m.0).starts_with(['"', '«', '“'])
+                        && crate::clitics::without_article(self.doc.text(m.0 + 1))
+                            == self.doc.text(m.0 + 1))
                     && d.gender != Gender::Unknown
                     && d.number == Number::Singular
                 {
@@ -305,7 +309,8 @@ impl Resolver<'_> {
     }
 
     /// Whether the one word at `m` has the form of a name: no function word (لذلك، بمثابة),
-    /// no pronoun ending (رئاستها) and no feminine plural (تسريبات).
+    /// no pronoun ending (رئاستها), no feminine plural (تسريبات) and no accusative participle
+    /// (متنهدا).
     fn could_be_a_name(&self, (s, _): (usize, usize)) -> bool {
         let w = self.doc.text(s);
         let mute = |x: &str| {
@@ -323,7 +328,21 @@ impl Resolver<'_> {
                 || r.strip_prefix(['ل', 'ب'])
                     .is_some_and(|x| mute(x) || function(x))
         });
-        !function && !crate::clitics::has_possessive(w) && !w.ends_with("ات")
+        // متنهدا، متهكما: the accusative of a participle describes how the speaker spoke.
+        let participle = w.ends_with('ا')
+            && ["مت", "مست", "من"].iter().any(|x| w.starts_with(x))
+            && crate::clitics::at_least(w, 5);
+        // قليلة، سعره: a feminine or a pronoun ending is a noun's (a woman's given name is
+        // known to the name table).
+        // معلوماتنا: a first-person possessive.
+        let ours = w.ends_with("نا") && crate::clitics::at_least(w, 6);
+        !function
+            && !participle
+            && !ours
+            && !w.ends_with('ه')
+            && !profile::verbal_noun_form(w)
+            && !crate::clitics::has_possessive(w)
+            && !w.ends_with("ات")
     }
 
     /// An unnamed source with the same title and the same body spoken for as the named `cand`.

@@ -80,6 +80,8 @@ pub(super) fn profile(doc: &Document, lex: &Lexicon, (s, e): (usize, usize), lam
     // العطية); after a title it completes the title instead (مدير الشؤون الصحية).
     let mut after_name = false;
     let mut after_prep = false;
+    // Inside a phrase about a body after a title (مدير الكرة بنادي …), until the next title.
+    let mut in_phrase = false;
     while k < words.len() {
         let w = words[k];
         after_prep |= lex.word_class(w) == Some(crate::lexicon::WordClass::Prep);
@@ -99,6 +101,7 @@ pub(super) fn profile(doc: &Document, lex: &Lexicon, (s, e): (usize, usize), lam
                 }
                 p.named_words += len;
                 after_name = true;
+                in_phrase = false;
                 k += len;
                 continue;
             }
@@ -141,6 +144,7 @@ pub(super) fn profile(doc: &Document, lex: &Lexicon, (s, e): (usize, usize), lam
                 p.gender = *g;
             }
             let title = (s + k, len);
+            in_phrase = false;
             k += len;
             if speaks_for(doc, title) {
                 // المتحدث باسم وزارة الخارجية وشؤون الكومنولث: the body spoken for, not a name.
@@ -200,10 +204,16 @@ pub(super) fn profile(doc: &Document, lex: &Lexicon, (s, e): (usize, usize), lam
         // are no part of a name.
         if reading(base, |r| lex.anonymity.starts(r)).is_some()
             || w.chars().all(|c| c.is_ascii_digit())
+            // فلانة (28 عاما): the noun counted after a number.
+            || (k > 0 && words[k - 1].chars().all(|c| c.is_ascii_digit()))
             || !w.chars().any(char::is_alphabetic)
             || w.chars().count() < 2
             || lex.word_class(w) == Some(crate::lexicon::WordClass::Prep)
         {
+            in_phrase |=
+                p.role.is_some() && lex.word_class(w) == Some(crate::lexicon::WordClass::Prep);
+            // في الشركة، راج ناير: a comma closes the phrase.
+            in_phrase &= !matches!(w, "،" | ",");
             k += 1;
             continue;
         }
@@ -220,15 +230,49 @@ pub(super) fn profile(doc: &Document, lex: &Lexicon, (s, e): (usize, usize), lam
             && words[head_at].starts_with("ال")
             && base == w
             && !(base.ends_with('ه') || base.ends_with("ات") || base.ends_with('ي'));
+        // … في الجماعات الإسلامية حسن فلان، في أنقرة فلان: a word without the article after
+        // one with it, or after a place, starts a new noun phrase, the name.
+        if in_phrase && base == w && k > 0 {
+            let prev = words[k - 1];
+            if clitics::without_article(prev) != prev || lex.places.starts(prev) {
+                in_phrase = false;
+            }
+        }
+        // مدير الكرة بنادي هجر، المتحدث في قيادة حرس الحدود: a preposition, or ب or ل on a
+        // body's head, opens a phrase about the title's body, and no word after it names the
+        // person until another title or a given name comes.
+        if p.role.is_some()
+            && base == w
+            && w.strip_prefix(['ب', 'ل'])
+                .is_some_and(|r| lex.bodies.starts(r) && clitics::at_least(r, 3))
+        {
+            in_phrase = true;
+        }
+        if in_phrase {
+            k += 1;
+            continue;
+        }
+        let noun_form = base.ends_with('ه')
+            || base.ends_with("ات")
+            || clitics::has_possessive(base)
+            || (base.ends_with('ا')
+                && ["مت", "مست", "من"].iter().any(|x| base.starts_with(x))
+                && clitics::at_least(base, 5));
         p.named_words += 1;
         p.plain.push(Plain {
             definite: base != w,
             nisba: base.ends_with('ي') && base.chars().count() >= 4,
             // Arabic nouns and adjectives, not a transliterated name: a feminine or plural
-            // ending, a conjunction (سلسلة تغريدات، طارئة وتحتاج).
-            arabic: base.ends_with('ه')
-                || base.ends_with("ات")
-                || (base.starts_with('و') && !lex.names.starts(base)),
+            // ending, a conjunction (سلسلة تغريدات، طارئة وتحتاج), a pronoun (أحدهم), or
+            // the accusative of a participle (متوجها، مستغربا).
+            arabic: noun_form
+                || (base.starts_with('و') && !lex.names.starts(base))
+                || clitics::without_preposition(base).is_some_and(|r| lex.stopword(r).is_some())
+                || verbal_noun_form(base),
+            noun_form,
+            pronoun: clitics::has_possessive(base),
+            accusative: base.ends_with('ا'),
+            plural: base.ends_with("ون") || base.ends_with("ين"),
         });
         after_name = true;
         k += 1;
@@ -319,6 +363,17 @@ fn represented_body(lex: &Lexicon, words: &[&str], from: usize) -> usize {
     k
 }
 
+/// The verbal noun of a derived verb (تداول، تطبيق، انسحاب، استثمار), which names no one.
+pub(super) fn verbal_noun_form(w: &str) -> bool {
+    let c: Vec<char> = w.chars().collect();
+    match c.len() {
+        5 => c[0] == 'ت' && (c[2] == 'ا' || c[3] == 'ي'),
+        6 => c[0] == 'ا' && (c[2] == 'ت' || c[1] == 'ن') && c[4] == 'ا',
+        7 => w.starts_with("است") && c[5] == 'ا',
+        _ => false,
+    }
+}
+
 /// A definite sound plural (الفتيات، المحتجون، المواطنين), or an indefinite plural participle
 /// (منظمون، محللون), and its agreement.
 fn plural_description(w: &str) -> Option<Gender> {
@@ -374,8 +429,16 @@ struct Plain {
     definite: bool,
     /// A definite word in -ي that is no place: a family name (الزهراني).
     nisba: bool,
-    /// The form of an Arabic noun rather than a name.
+    /// The form of an Arabic noun rather than a name, or a conjunction on it.
     arabic: bool,
+    /// The ending of an Arabic noun: feminine, plural, a pronoun, an accusative participle.
+    noun_form: bool,
+    /// A possessive pronoun on it (أعماله).
+    pronoun: bool,
+    /// Ends in the alif of an indefinite accusative (or of a name: أوباما).
+    accusative: bool,
+    /// Ends like a sound masculine plural (or a name: جاكسون).
+    plural: bool,
 }
 
 impl Default for Profile {
@@ -408,7 +471,13 @@ impl Profile {
     fn person_form(&self) -> Option<&'static str> {
         match self.plain.as_slice() {
             [one] if one.definite && one.nisba => Some("family name"),
-            [_, _] | [_, _, _] if self.plain.iter().all(|p| !p.definite && !p.arabic) => {
+            // مثالا جيدا، مهندسون متطوعون: a noun and its adjective, agreeing in an accusative
+            // or a plural ending, are no name.
+            [_, _] | [_, _, _]
+                if self.plain.iter().all(|p| !p.definite && !p.arabic)
+                    && !self.plain.iter().all(|p| p.accusative)
+                    && !self.plain.iter().all(|p| p.plural) =>
+            {
                 Some("foreign name")
             }
             _ => None,
@@ -418,6 +487,18 @@ impl Profile {
     fn decide_kind(&mut self) -> SourceKind {
         let named = self.named_words > 0;
         let kind = match (self.kind, self.role.is_some(), named) {
+            // منسق مشاهد الحركة: after a title, a word without the article and a word with it,
+            // no given name among them, complete the title (its idafa), not a name.
+            // مدير عام صحة البيئة، مدير أعماله: after a title, words that all have the form of
+            // Arabic nouns (a feminine or plural ending, a pronoun) complete the title; one such
+            // word alone may be a surname (خوجة) unless it has a pronoun.
+            (SourceKind::Unknown, true, true)
+                if !self.given
+                    && self.plain.iter().all(|p| p.noun_form)
+                    && (self.plain.len() >= 2 || self.plain.iter().any(|p| p.pronoun)) =>
+            {
+                SourceKind::Anonymous
+            }
             (SourceKind::Unknown, true, true) => SourceKind::NamedPerson,
             // متحدث باسم الوزارة، المسؤول: a title without a name is an unnamed person.
             (SourceKind::Unknown, true, false) => SourceKind::Anonymous,

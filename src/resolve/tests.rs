@@ -34,6 +34,14 @@ const fn row(
 use SourceKind::*;
 
 const ROWS: &[Row] = &[
+    row("accusative_participle_not_a_name", "وقال متنهدا إن الوضع صعب.", 0, Some("متنهدا"), Some(Unknown)),
+    row("single_surname_is_a_name", "وقال خان إن الوضع صعب.", 0, Some("خان"), Some(NamedPerson)),
+    row("pronoun_ending_not_a_name", "وتقول مصادره إن الوضع صعب.", 0, Some("مصادره"), Some(Unknown)),
+    row("plural_pair_not_a_name", "ويقول مهندسون متطوعون إن الجسر آمن.", 0, Some("مهندسون متطوعون"), Some(Unknown)),
+    row("foreign_pair_is_a_name", "ويقول ستان ميلر إن الجسر آمن.", 0, Some("ستان ميلر"), Some(NamedPerson)),
+    row("title_phrase_names_no_one", "وقال المتحدث في قيادة حرس الحدود بالمنطقة الشرقية إن الدوريات مستمرة.", 0, Some("المتحدث في قيادة حرس الحدود بالمنطقة الشرقية"), Some(Anonymous)),
+    row("title_phrase_then_name", "وقال الباحث في مركز الدراسات في أنقرة جاهد توز إن الانتخابات حاسمة.", 0, Some("الباحث في مركز الدراسات في أنقرة جاهد توز"), Some(NamedPerson)),
+    row("title_body_phrase_names_no_one", "ويرى مدير الكرة بنادي هجر أن الفريق جاهز.", 0, Some("مدير الكرة بنادي هجر"), Some(Anonymous)),
     row("embedded_speaker_not_continued", "ونفت القناة ما صرحت به الصحفية سلمى العلي على صفحتها، مبينة أن الادعاءات باطلة.", 1, Some("القناة"), Some(Media)),
     row("outer_speaker_continued", "وقالت الصحفية سلمى العلي إن القناة نفت الخبر، مضيفة أن الادعاءات باطلة.", 2, Some("الصحفية سلمى العلي"), Some(NamedPerson)),
     row("media_class_anaphor", "وأفادت إذاعة \"صوت المدينة\" بأن المهرجان ألغي. ونفت القناة أن تكون تلقت تهديدات.", 1, Some("إذاعة \"صوت المدينة\""), Some(Media)),
