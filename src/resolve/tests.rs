@@ -34,6 +34,8 @@ const fn row(
 use SourceKind::*;
 
 const ROWS: &[Row] = &[
+    row("honorific_title_only", "وقال معالي الأمين العام إن القمة ناجحة.", 0, Some("معالي الأمين العام"), Some(Anonymous)),
+    row("honorific_title_and_name", "وقال معالي وزير الخارجية عادل الجبير إن القمة ناجحة.", 0, Some("معالي وزير الخارجية عادل الجبير"), Some(NamedPerson)),
     row("accusative_participle_not_a_name", "وقال متنهدا إن الوضع صعب.", 0, Some("متنهدا"), Some(Unknown)),
     row("single_surname_is_a_name", "وقال خان إن الوضع صعب.", 0, Some("خان"), Some(NamedPerson)),
     row("pronoun_ending_not_a_name", "وتقول مصادره إن الوضع صعب.", 0, Some("مصادره"), Some(Unknown)),
