@@ -32,6 +32,7 @@ mod formulas;
 mod frames;
 pub mod grammar;
 mod prepositional;
+mod quotes;
 
 use crate::cues::{Cue, Cues, Feat};
 use crate::lexicon::{Form, Frame, Lexicon, Marker, Tense, WordClass};
@@ -1135,24 +1136,6 @@ impl<'a> Parser<'a> {
         Some(close + 1)
     }
 
-    /// A short quotation followed by a word is a name («جبهة الفدائيين» المنشقة), not a quote.
-    fn quoted_name_at(&self, j: usize) -> bool {
-        if self.roles.get(j) != Some(&1) {
-            return false;
-        }
-        let close = (j + 1..(j + 8).min(self.n())).find(|&k| self.roles[k] == -1);
-        close.is_some_and(|c| {
-            // وقالت "دي فيلت" إن …: a name of up to three words before a complementizer.
-            let short = c - j - 1 <= 3;
-            self.feats[j + 1..c].iter().all(|f| f.word)
-                && (self
-                    .feats
-                    .get(c + 1)
-                    .is_some_and(|f| f.word && (short || !f.is(WordClass::Complementizer)))
-                    || self.comma_aside(c + 1).is_some())
-        })
-    }
-
     /// An SVO subject right before the verb, starting at a clause boundary.
     fn subject_before(&self, at: usize) -> Option<(usize, usize)> {
         self.subject_clause(at).map(|(m, _)| m)
@@ -1284,25 +1267,6 @@ impl<'a> Parser<'a> {
                 .word(k)
                 .strip_suffix('ا')
                 .is_some_and(|b| self.lex.word_class(b) == Some(WordClass::Statement))
-    }
-
-    /// The quotation ending just before `«…»، VERB`.
-    fn quote_before(&self, at: usize) -> Option<(usize, usize)> {
-        if at < 3 || self.feats[at - 1].punct != Some('،') || self.roles[at - 2] != -1 {
-            return None;
-        }
-        let mut depth = 0i32;
-        let mut k = at - 2;
-        loop {
-            depth += self.roles[k] as i32;
-            if depth == 0 {
-                return Some((k, at - 1));
-            }
-            if k == 0 || at - k > 600 {
-                return None;
-            }
-            k -= 1;
-        }
     }
 
     fn apply_meta(&self, d: &mut Draft, meta: &Meta) {
