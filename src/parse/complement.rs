@@ -4,7 +4,7 @@
 //! and comma asides, relative clauses and relayed sources skipped before it; where a noun object
 //! starts inside a subject and where it ends; the end of content at the next cue.
 
-use super::{content, grammar, Draft, Meta, Parser};
+use super::{content, grammar, Draft, Meta, Parser, PREP_MENTION};
 use crate::lexicon::{Frame, Marker, Tense, WordClass};
 use crate::model::{QuoteType, Stance};
 
@@ -247,7 +247,7 @@ impl Parser<'_> {
                 })
             {
                 let after = k + p;
-                k = self.mention(after, 10).map_or(after, |(_, e)| e);
+                k = self.mention(after, PREP_MENTION).map_or(after, |(_, e)| e);
                 continue;
             }
             if f.is_stop()

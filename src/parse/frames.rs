@@ -2,12 +2,16 @@
 //! (تواصلت X مع Y للتعليق), statements as sources (وجاء في البيان أن) and relays
 //! (نقلت X عن Y قوله إن).
 
-use super::{content, grammar, Draft, Parser};
+use super::{content, grammar, Draft, Parser, MARKED_MENTION, PREP_MENTION};
 use crate::lexicon::{Marker, WordClass};
 use crate::model::{CueKind, QuoteType, Stance};
 
 /// How far after an accusation's verb its charge (بـ) may stand.
 const CHARGE_REACH: usize = 16;
+/// How far after its verb the rest of a phrase (رفض التعليق) may stand, in tokens.
+const PHRASE_REACH: usize = 14;
+/// How far after an outreach verb its request (للتعليق) may stand, in tokens.
+const OUTREACH_REACH: usize = 16;
 
 impl Parser<'_> {
     /// accusation: اتهمت النيابة العامة رجل الأعمال الفار بتهريب أموال عامة — the subject, then
@@ -97,7 +101,7 @@ impl Parser<'_> {
 
     pub(super) fn phrase(&self, mut d: Draft, at: usize, verb: usize) -> Option<Draft> {
         let phrases = self.lex.phrases.get(&verb)?;
-        let limit = (at + 14).min(self.n());
+        let limit = (at + PHRASE_REACH).min(self.n());
         for k in at + 1..limit {
             // A subject in apposition between commas may stand between the verb and the rest
             // (أصر فلان، والد الطفل، على نفي …).
@@ -128,7 +132,7 @@ impl Parser<'_> {
                     d.cue.1 = after;
                 }
                 if phr.source_after {
-                    d.mention = self.mention(after, 8);
+                    d.mention = self.mention(after, MARKED_MENTION);
                     return Some(d);
                 }
                 // رفضت الحكومة هذه المزاعم: a demonstrative opens the object.
@@ -217,7 +221,7 @@ impl Parser<'_> {
 
     /// تواصلت X مع Y للتعليق: the source is Y, who has not answered.
     pub(super) fn outreach(&self, mut d: Draft, at: usize) -> Option<Draft> {
-        let limit = (at + 16).min(self.n());
+        let limit = (at + OUTREACH_REACH).min(self.n());
         let request = (at + 1..limit)
             .take_while(|&k| !self.feats[k].is_stop())
             .find(|&k| self.is(k, WordClass::Request))?;
@@ -225,7 +229,7 @@ impl Parser<'_> {
         d.stance = Stance::NoResponse;
         // طلبت تعليقا من السفارة / سعت للحصول على تعليق من المكتب: the one asked follows من.
         if self.word(request + 1) == "من" {
-            d.mention = self.mention(request + 2, 10);
+            d.mention = self.mention(request + 2, PREP_MENTION);
             return d.mention.map(|_| d);
         }
         let target = (at + 1..request).find(|&k| {
@@ -262,7 +266,7 @@ impl Parser<'_> {
         if !is_statement {
             return None;
         }
-        let m = self.mention(at + 2, 10)?;
+        let m = self.mention(at + 2, PREP_MENTION)?;
         d.mention = Some(m);
         let (start, _) = self.complement(m.1, false)?;
         self.finish(d, start, false)
@@ -273,7 +277,7 @@ impl Parser<'_> {
         if self.word(j) != "عن" {
             return (j, None);
         }
-        let Some(mut m) = self.mention(j + 1, 10) else {
+        let Some(mut m) = self.mention(j + 1, PREP_MENTION) else {
             return (j, None);
         };
         // عن مسؤول قوله: the verbal noun of saying ends the name.

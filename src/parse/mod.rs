@@ -183,6 +183,13 @@ pub fn parse(doc: &Document, lex: &Lexicon, cues: &Cues, skip_paragraph: &[bool]
     out
 }
 
+/// The longest mention where the words around it already mark it out (after a formula, an
+/// accusation's verb, a title's relative clause), in tokens.
+const MARKED_MENTION: usize = 8;
+/// The longest mention after a preposition that introduces a source (نقل عن، طلب من، جاء في),
+/// in tokens.
+const PREP_MENTION: usize = 10;
+
 struct Parser<'a> {
     doc: &'a Document,
     lex: &'a Lexicon,

@@ -7,6 +7,17 @@ use crate::model::CueKind;
 
 /// How far back a trailing prepositional cue looks for the start of the clause it qualifies.
 const CLAUSE_REACH: usize = 200;
+/// The longest source mention after a prepositional cue (وفقا لـ), in tokens.
+const CUE_MENTION: usize = 12;
+/// The most tokens after a trailing cue's source that only describe it before the sentence
+/// ends (كما ذكرت صحافية من وكالة …).
+const TRAILING_DESCRIPTION: usize = 8;
+/// How far after the verb that follows a cue's source its complement may open, in tokens.
+const CUE_VERB_COMPLEMENT: usize = 3;
+/// How many of a mention's first words may hold what makes it a source.
+const SOURCE_HEAD: usize = 3;
+/// How far into its sentence a dateline's dash may stand (عمّان (وكالة …) –), in tokens.
+const DATELINE: usize = 6;
 
 impl Parser<'_> {
     pub(super) fn prep(&self, start: usize, end: usize, cue: PrepCue) -> Option<Draft> {
@@ -39,7 +50,7 @@ impl Parser<'_> {
         let m_start = j;
         let mut meta = Meta::default();
         let k = if self.word(j) == "ل" { j + 1 } else { j };
-        let m = self.mention(k, 12).map(|(_, e)| (m_start, e));
+        let m = self.mention(k, CUE_MENTION).map(|(_, e)| (m_start, e));
         let j = match m {
             Some((_, e)) => self.interludes(e, &mut meta),
             None => j,
@@ -62,7 +73,7 @@ impl Parser<'_> {
             // …، كما ذكرت صحافية من وكالة فرانس برس.: what follows the source only describes
             // it (no complementizer, no verb) before the sentence ends.
             let (_, s_end) = self.doc.sentences[self.doc.tokens[start].sentence as usize];
-            let describes = s_end.saturating_sub(j) <= 8
+            let describes = s_end.saturating_sub(j) <= TRAILING_DESCRIPTION
                 && (j..s_end).all(|k| {
                     !self.is(k, WordClass::Complementizer)
                         && !self.feats[k].verb
@@ -86,7 +97,10 @@ impl Parser<'_> {
             .feats
             .get(j)
             .filter(|f| f.verb && f.finite && m.is_some())
-            .and_then(|_| (j + 1..(j + 3).min(self.n())).find_map(|k| self.complement(k, false)));
+            .and_then(|_| {
+                (j + 1..(j + CUE_VERB_COMPLEMENT).min(self.n()))
+                    .find_map(|k| self.complement(k, false))
+            });
         if let Some((c, _)) = verb_complement {
             let (s, e) = self.content_from(c)?;
             d.content = Some((s, e));
@@ -162,7 +176,7 @@ impl Parser<'_> {
     /// Whether a mention names something that can speak: a head noun of a source, a title, a
     /// medium, a place, a given name or a quoted name.
     pub(super) fn sourcey(&self, (s, e): (usize, usize)) -> bool {
-        (s..e.min(s + 3)).any(|k| {
+        (s..e.min(s + SOURCE_HEAD)).any(|k| {
             let w = self.word(k);
             let base = crate::clitics::without_article(w);
             let bare = if w.starts_with('ل') && base == w {
@@ -191,7 +205,7 @@ impl Parser<'_> {
         let dateline_dash = |k: usize| {
             self.feats[k].punct == Some('-')
                 && k > 0
-                && (self.feats[k - 1].punct == Some(')') || k - s_start < 6)
+                && (self.feats[k - 1].punct == Some(')') || k - s_start < DATELINE)
         };
         let from = e.saturating_sub(CLAUSE_REACH).max(s_start);
         for k in (from..e).rev() {

@@ -7,7 +7,7 @@ use crate::lexicon::WordClass;
 /// How far past its opening mark a quoted name closes, in tokens («جبهة الفدائيين»).
 pub(super) const QUOTED_NAME: usize = 8;
 /// The most words a quoted name before a complementizer may have (وقالت «دي فيلت» إن).
-const SHORT_QUOTED_NAME: usize = 3;
+pub(super) const SHORT_QUOTED_NAME: usize = 3;
 /// How far back from its cue a quotation before it may open, in tokens («…»، قال X).
 const QUOTE_BEFORE: usize = 600;
 

@@ -5,7 +5,7 @@
 //! (title-relative); the issuer of a statement (أصدر الوزير بيانا أكد فيه).
 
 use super::quotes::QUOTED_NAME;
-use super::{grammar, Meta, Parser};
+use super::{grammar, Meta, Parser, MARKED_MENTION};
 use crate::lexicon::{Marker, WordClass};
 use crate::model::SourceKind;
 
@@ -211,7 +211,7 @@ impl Parser<'_> {
             if !names || self.feats[k - 1].is(WordClass::Prep) {
                 continue;
             }
-            let (_, end) = self.mention(k, 8)?;
+            let (_, end) = self.mention(k, MARKED_MENTION)?;
             let mut meta = Meta::default();
             let after = self.interludes(end, &mut meta);
             return self.complement(after, false).map(|_| end);

@@ -11,7 +11,7 @@ const VERB_SUBJECT: usize = 14;
 /// How far after نقل its عن must stand for it to relay words (نقلت الوكالة عن), in tokens.
 const RELAY_REACH: usize = 14;
 /// How far into a prepositional object a request may stand (لم يرد على طلب للتعليق), in tokens.
-const REQUEST_REACH: usize = 4;
+const REQUEST_IN_OBJECT: usize = 4;
 
 impl Parser<'_> {
     /// verb-attr: the attribution a verb of saying at `at` opens, if any.
@@ -305,7 +305,7 @@ impl Parser<'_> {
         }) {
             // لم يرد على طلب للتعليق: the request is no topic.
             if object
-                && (start..(start + REQUEST_REACH).min(self.n())).any(|k| {
+                && (start..(start + REQUEST_IN_OBJECT).min(self.n())).any(|k| {
                     self.is(k, WordClass::Request)
                         || self.lex.marks(self.word(k), Marker::RequestNoun)
                 })
