@@ -2,26 +2,106 @@
 //!
 //! # Grammar
 //!
+//! Each production, then `→` the file and functions that implement it and `[…]` the groups of
+//! cases.tsv that test it. Upper case is a word class or lexicon list; `skip` is what
+//! `skip_to_complement` passes over on the way to a complement.
+//!
 //! ```text
-//! verb-attr    = [neg] VERB interlude* [mention] interlude* [coord] complement content
-//!              | subject [qad] [neg] VERB interlude* complement content       (SVO, كان … قد)
-//!              | quote "،" VERB mention                                        (cue after content)
-//! participle   = PARTICIPLE complement content                                 (مضيفا أن، قائلا:)
-//! prep-attr    = PREP ["ما" VERB] mention ["،" ["فإن"]] content                (وبحسب الوكالة، فإن …)
-//!              | clause "،" PREP mention                                       (… ، وفقا لمصدر)
-//! refusal      = [neg] HEAD [mention] REST [("على" | "عن") topic]              (رفض X التعليق)
-//!              | neg HEAD REST mention                                         (لم يتسن الوصول إلى X)
-//! outreach     = VERB mention ("مع" | "إلى" | ب-) addressee … REQUEST          (تواصلت X مع Y للتعليق)
-//! masdar       = [VERB subject] MASDAR+pronoun complement content               (وكرر الوزير تأكيده أن)
-//! accusation   = VERB [subject] target ب-charge                                (اتهمت X Y بتهريب أموال)
-//!              | HEAD [subject] REST ("إلى" | "على") target [charge]           (وجهت X أصابع الاتهام إلى Y)
-//! statement    = "جاء" "في" STATEMENT-NOUN … complement content               (وجاء في البيان أن)
-//! relay        = "نقل" mention "عن" mention ["قوله"] complement content        (نقلت X عن Y قوله إن)
-//! formula      = FORMULA mention [("في" | "عن" | "بشأن") topic]               (لم تكن هناك كلمة من X)
-//! headline     = mention ":" content                                           (first line only)
-//! interlude    = time | addressee | medium
-//! complement   = "إن" | "أن" | "بأن" | "إلى أن" | ":" | quote | "عن" noun | "على" noun
-//! coord        = ("أو" | "و" | "ولم") VERB                                     (لن تؤكد أو تنفي)
+//! verb-attr      = [neg] VERB ["فيه"] interlude* [continuation] [coord] subject skip verb-content
+//!                  → verb.rs: verb, active, after_verb   [vso, svo, negated, confirms, denies]
+//! subject        = subject-before | pronoun-subject | issuer | subject-after | ε (pro-drop)
+//! subject-before = NAME [qad] [neg] VERB, its clause opened by a boundary, كان, a complementizer
+//!                  or the sentence start                               (SVO, وكانت مصادر قد …)
+//!                  → subject.rs: subject_clause, name_back, clause_opens
+//!                    [svo, kana_qad, svo_object]
+//!                | NAME "،" apposition "،" VERB             (وكانت النائبة، فلانة الفلانية، صرحت)
+//!                  → subject.rs: subject_clause   [svo_object]
+//!                | NAME REL clause "،" VERB      (المصادر التي تحدثت إليها الصحيفة، لفتت إلى أن)
+//!                  → subject.rs: relative_antecedent   [relative_subject]
+//! pronoun-subject= COMPLEMENTIZER+PRONOUN [qad] [neg] VERB                     (إنها هاجمت المركز)
+//!                  → verb.rs: pronoun_subject   [svo_object]
+//! issuer         = ISSUE-VERB NAME STATEMENT-NOUN VERB "فيه"          (أصدر الوزير بيانا أكد فيه)
+//!                  → subject.rs: issuer_before, statement_at   [statement_source]
+//! subject-after  = mention [title-relative], cut where object-prep, a possessed noun or an
+//!                  object head starts; a phrase that names no source is the object instead
+//!                  (ندد الاتحاد بالهجوم، أبدت مصادر استغرابها، نفت الوزارة الخبر)
+//!                  → verb.rs: subject_after; complement.rs: possessed, object_head,
+//!                    name_surname_end   [vso, object_not_source, prep_object]
+//! mention        = noun-phrase ["،" apposition "،"] ended where its head stops naming a speaker
+//!                                             (X، الميجور جنرال Y، إن؛ الهيئة العامة للإحصاء)
+//!                  → subject.rs: mention, name_continues, speaker_end, source_like;
+//!                    grammar.rs: noun_phrase   [who_can_speak, body_field, lam_name]
+//! quoted-name    = quote of at most three words before a complementizer or a word
+//!                                                                       (وقالت «دي فيلت» إن)
+//!                  → quotes.rs: quoted_name_at; grammar.rs: noun_phrase
+//!                    [quoted_subject, svo_object]
+//! title-relative = TITLE [its complement] REL clause NAME interlude* complement
+//!                                  (وقال وزير الدولة الذي يترأس وفد بلاده الشيخ فلان إن)
+//!                  → subject.rs: named_after_relative   [title_relative]
+//! verb-content   = quote-before | complement content | object-prep content
+//!                | ["،" apposition "،"] complement content | noun-object | ε (refusal, silence)
+//!                  → verb.rs: verb_content; complement.rs: finish   [direct, mixed, no_response]
+//! quote-before   = quote "،" VERB mention                                        («…»، قال X)
+//!                  → quotes.rs: quote_before   [cue_after_quote]
+//! participle     = PARTICIPLE (complement | prep-object | object-prep) content
+//!                                                             (مضيفا أن، مشيرة إلى، قائلا:)
+//!                  → verb.rs: participle   [participle, prep_object]
+//! agentless      = PASSIVE complement content | PASSIVE-AUX VERB [complement] content
+//!                | IMPERSONAL COMPLEMENTIZER content                 (قيل إن، تم وصف، يذكر أن)
+//!                  → verb.rs: verb, agentless_start
+//! continuation   = VERB CONTINUATION                                   (أضاف قائلا، تابع يقول)
+//!                  → verb.rs: continuation   [participle, pro_drop, colon_quote]
+//! coord          = ("أو" | "و" | "ولم") VERB after a negated confirm or deny   (لن تؤكد أو تنفي)
+//!                  → verb.rs: coordinated   [neither]
+//! relay          = "نقل" mention "عن" mention ["قوله"] complement content    (نقلت X عن Y قوله إن)
+//!                  → verb.rs: relays, relayed; frames.rs: relay_source   [relayed]
+//! prep-attr      = PREP ["ما" VERB] mention ["،" ["فإن"]] content         (وبحسب الوكالة، فإن …)
+//!                | clause "،" PREP mention                                   (… ، وفقا لمصدر)
+//!                  → prepositional.rs: prep, clause_start, sourcey
+//!                    [according_to, prep_before, prep_after, trailing_after_prep]
+//! refusal        = [neg] HEAD [mention | "،" apposition "،"] REST [("على" | "عن") topic]
+//!                                            (رفض X التعليق، أصر فلان، والد الطفل، على نفي …)
+//!                | neg HEAD REST mention                               (لم يتسن الوصول إلى X)
+//!                  → frames.rs: phrase   [refusal, persist_phrase, phrase]
+//! outreach       = VERB mention ("مع" | "إلى" | ب-) addressee … REQUEST  (تواصلت X مع Y للتعليق)
+//!                  → frames.rs: outreach   [outreach]
+//! statement      = "جاء" "في" STATEMENT-NOUN … complement content            (وجاء في البيان أن)
+//!                  → frames.rs: statement   [statement_source]
+//! accusation     = VERB [subject] target ب-charge                        (اتهمت X Y بتهريب أموال)
+//!                | HEAD [subject] REST ("إلى" | "على") target [charge]
+//!                                                            (وجهت X أصابع الاتهام إلى Y)
+//!                  → frames.rs: accusation, accused_at, charge_at, accused_start   [accusation]
+//! masdar         = LIGHT-VERB [subject] MASDAR+pronoun COMPLEMENTIZER content
+//!                                                                    (وكرر الوزير تأكيده أن)
+//!                  → masdar.rs: masdar   [masdar]
+//! formula        = FORMULA mention [("في" | "عن" | "بشأن") topic]      (لم تكن هناك كلمة من X)
+//!                  → formulas.rs: formula   [no_response]
+//! headline       = NAME ":" content                                           (first line only)
+//!                  → formulas.rs: headline   [headline]
+//! interlude      = time | addressee | medium | dashed-aside          (-وهو أكبر البنوك- إن)
+//!                  → complement.rs: interludes, dashed_aside; grammar.rs: time, addressee,
+//!                    medium, interlude   [time_between, addressee_between, medium_between]
+//! skip           = (comma-aside | anonymity reason | relative clause | interlude
+//!                  | PREP mention | name word)*          (المصدر، الذي رفض الكشف عن اسمه، …)
+//!                  → complement.rs: skip_to_complement
+//! comma-aside    = "،" (PREP | BOUNDARY | TIME) … "،", no verb  (شددت الشركة، بعد ساعات من …، على)
+//!                  → complement.rs: comma_aside   [comma_aside]
+//! complement     = "إن" | "أن" | "بأن" | ("إلى" | "على" | "من") "أن" | ":" | quote | QUESTION
+//!                  → complement.rs: complement   [colon_quote, direct, negated]
+//! prep-object    = ("عن" | "على" | "إلى" | "من") noun, for a verb that takes a noun object
+//!                                                                 (أشار إلى تراجع، حذر من عجز)
+//!                  → complement.rs: prep_object   [prep_object]
+//! object-prep    = OBJECT-PREP noun | ب-noun, the verb's own preposition from
+//!                  src/lexicon/objects.tsv                      (أشاد بالقرار، شكك في صحة الأرقام)
+//!                  → complement.rs: object_prep   [prep_object]
+//! noun-object    = noun phrase up to object-end               (نفى المتحدث هذه الأنباء)
+//! object-end     = medium | "،" BOUNDARY | dated time | attached REL | BOUNDARY VERB
+//!                                                  (أكدت الوزارة ذلك في بيان، أعلن عزله في يوليو)
+//!                  → complement.rs: finish, object_end   [object_end, svo_object]
+//! content        = … up to the next cue or the end of the quotation or clause
+//!                  → content.rs: end, quote_type; complement.rs: content_from, joins_cue,
+//!                    content_stance (a denial opening it: لا صحة لـ)
+//!                    [multi_paragraph_quote, mixed, denies]
 //! ```
 //! A mention stops at complementizers, prepositions (except في/من/على after an institution
 //! head or an anonymity descriptor), time words, an addressee, verbs and punctuation; an
