@@ -48,7 +48,7 @@
 //!                  → verb.rs: participle   [participle, prep_object]
 //! agentless      = PASSIVE complement content | PASSIVE-AUX VERB [complement] content
 //!                | IMPERSONAL COMPLEMENTIZER content                 (قيل إن، تم وصف، يذكر أن)
-//!                  → verb.rs: verb, agentless_start
+//!                  → verb.rs: verb, agentless_start   [agentless]
 //! continuation   = VERB CONTINUATION                                   (أضاف قائلا، تابع يقول)
 //!                  → verb.rs: continuation   [participle, pro_drop, colon_quote]
 //! coord          = ("أو" | "و" | "ولم") VERB after a negated confirm or deny   (لن تؤكد أو تنفي)
@@ -57,12 +57,14 @@
 //!                  → verb.rs: relays, relayed; frames.rs: relay_source   [relayed]
 //! prep-attr      = PREP ["ما" VERB] mention ["،" ["فإن"]] content         (وبحسب الوكالة، فإن …)
 //!                | clause "،" PREP mention                                   (… ، وفقا لمصدر)
-//!                  → prepositional.rs: prep, clause_start, sourcey
+//!                  → prepositional.rs: prep, cue_verb, describes_source, reports_itself,
+//!                    sentence_before, clause_after, clause_qualified, clause_start, sourcey
 //!                    [according_to, prep_before, prep_after, trailing_after_prep]
 //! refusal        = [neg] HEAD [mention | "،" apposition "،"] REST [("على" | "عن") topic]
 //!                                            (رفض X التعليق، أصر فلان، والد الطفل، على نفي …)
 //!                | neg HEAD REST mention                               (لم يتسن الوصول إلى X)
-//!                  → frames.rs: phrase   [refusal, persist_phrase, phrase]
+//!                  → frames.rs: phrase, phrase_at, phrase_subject, phrase_topic
+//!                    [refusal, persist_phrase, phrase]
 //! outreach       = VERB mention ("مع" | "إلى" | ب-) addressee … REQUEST  (تواصلت X مع Y للتعليق)
 //!                  → frames.rs: outreach   [outreach]
 //! statement      = "جاء" "في" STATEMENT-NOUN … complement content            (وجاء في البيان أن)
