@@ -85,7 +85,7 @@
 //!                    medium, interlude   [time_between, addressee_between, medium_between]
 //! skip           = (comma-aside | anonymity reason | relative clause | interlude
 //!                  | PREP mention | name word)*          (المصدر، الذي رفض الكشف عن اسمه، …)
-//!                  → complement.rs: skip_to_complement
+//!                  → complement.rs: skip_to_complement   [object_not_source, comma_aside]
 //! comma-aside    = "،" (PREP | BOUNDARY | TIME) … "،", no verb  (شددت الشركة، بعد ساعات من …، على)
 //!                  → complement.rs: comma_aside   [comma_aside]
 //! complement     = "إن" | "أن" | "بأن" | ("إلى" | "على" | "من") "أن" | ":" | quote | QUESTION
