@@ -2,12 +2,16 @@
 //! (تواصلت X مع Y للتعليق), statements as sources (وجاء في البيان أن) and relays
 //! (نقلت X عن Y قوله إن).
 
-use super::{content, grammar, Draft, Parser};
-use crate::lexicon::{Marker, WordClass};
+use super::{content, grammar, Draft, Parser, MARKED_MENTION, PREP_MENTION};
+use crate::lexicon::{Marker, Phrase, WordClass};
 use crate::model::{CueKind, QuoteType, Stance};
 
 /// How far after an accusation's verb its charge (بـ) may stand.
 const CHARGE_REACH: usize = 16;
+/// How far after its verb the rest of a phrase (رفض التعليق) may stand, in tokens.
+const PHRASE_REACH: usize = 14;
+/// How far after an outreach verb its request (للتعليق) may stand, in tokens.
+const OUTREACH_REACH: usize = 16;
 
 impl Parser<'_> {
     /// accusation: اتهمت النيابة العامة رجل الأعمال الفار بتهريب أموال عامة — the subject, then
@@ -95,9 +99,11 @@ impl Parser<'_> {
         })
     }
 
-    pub(super) fn phrase(&self, mut d: Draft, at: usize, verb: usize) -> Option<Draft> {
+    /// refusal: a verb that heads a phrase (رفض التعليق، أصر على نفي) and the rest of the phrase
+    /// within reach, a subject in apposition between commas allowed between them.
+    pub(super) fn phrase(&self, d: Draft, at: usize, verb: usize) -> Option<Draft> {
         let phrases = self.lex.phrases.get(&verb)?;
-        let limit = (at + 14).min(self.n());
+        let limit = (at + PHRASE_REACH).min(self.n());
         for k in at + 1..limit {
             // A subject in apposition between commas may stand between the verb and the rest
             // (أصر فلان، والد الطفل، على نفي …).
@@ -121,103 +127,128 @@ impl Parser<'_> {
                 if phr.source_after && !d.negated && self.lex.verbs[verb].stance.is_none() {
                     continue;
                 }
-                let after = k + phr.rest.len();
-                d.kind = CueKind::Refusal;
-                d.stance = phr.stance;
-                if k == at + 1 {
-                    d.cue.1 = after;
-                }
-                if phr.source_after {
-                    d.mention = self.mention(after, 8);
-                    return Some(d);
-                }
-                // رفضت الحكومة هذه المزاعم: a demonstrative opens the object.
-                let demonstrative = (at + 2..k).find(|&m| self.is(m, WordClass::Demonstrative));
-                let object = demonstrative.unwrap_or(k);
-                let mut end = object;
-                while end > at + 1 && self.feats[end - 1].punct.is_some() {
-                    end -= 1;
-                }
-                // ترفض الإدارة جملة وتفصيلا المزاعم: an adverb ends the subject.
-                if end > at + 1 {
-                    if let Some(e) = self.speaker_end(at + 1, end) {
-                        end = e;
-                    }
-                }
-                d.mention = if end > at + 1 {
-                    Some((at + 1, end))
-                } else {
-                    self.subject_before(at)
-                };
-                let ends_in_prep = phr
-                    .rest
-                    .last()
-                    .is_some_and(|w| matches!(w.as_str(), "علي" | "عن" | "الي" | "ل"));
-                if ends_in_prep && self.feats.get(after).is_some_and(|f| f.word) {
-                    // تحفظ على ذكر الأسماء: the topic follows the phrase; وجهت أصابع الاتهام إلى
-                    // الحكومة: the one accused, with the charge after it.
-                    d.content = self.content_from(after);
-                    if d.stance == Stance::Alleges {
-                        d.target = self.accused_at(after);
-                    }
-                } else if matches!(self.word(after), "علي" | "عن" | "بشان" | "حول")
-                    && self.feats.get(after + 1).is_some_and(|f| f.word)
-                {
-                    if let Some((s, e)) = self.content_from(after + 1) {
-                        d.content = Some((s, e));
-                    }
-                } else if matches!(
-                    phr.stance,
-                    Stance::Denies | Stance::NeitherConfirmsNorDenies
-                ) {
-                    let start = if self.is(after, WordClass::Complementizer) {
-                        after + 1
-                    } else {
-                        after
-                    };
-                    if phr.rest.len() == 1 && self.content_from(start).is_none() {
-                        // رفضت الحكومة المزاعم.: the object alone, at the end of its sentence.
-                        d.content = Some((object, after));
-                        d.quote = QuoteType::None;
-                    } else if let Some(c) = self.content_from(start) {
-                        d.content = Some(c);
-                        d.quote = content::quote_type(&self.roles, c.0, c.1);
-                        if phr.rest.len() == 1 && phr.stance == Stance::Denies {
-                            // رفض الاتهامات: the object itself is the content.
-                            d.content = Some((object, c.1));
-                            d.quote = QuoteType::None;
-                        } else if start == after {
-                            // أصر على نفي التقارير: a noun phrase, not a clause.
-                            d.quote = QuoteType::None;
-                        }
-                    }
-                }
-                // أصر على أن …، اكتفى بالقول إن …: a phrase that ends in, or is followed by, a
-                // complementizer reports the clause after it.
-                if d.content.is_none() && !ends_in_prep {
-                    let start = if self.is(after, WordClass::Complementizer) {
-                        Some(after + 1)
-                    } else {
-                        self.is(after - 1, WordClass::Complementizer)
-                            .then_some(after)
-                    };
-                    if let Some(c) = start.and_then(|s| self.content_from(s)) {
-                        d.content = Some(c);
-                        d.quote = content::quote_type(&self.roles, c.0, c.1);
-                    }
-                }
-                if d.quote == QuoteType::Indirect && d.content.is_none() {
-                    d.quote = QuoteType::None;
-                }
-                return Some(d);
+                return Some(self.phrase_at(d, at, k, phr));
             }
         }
         None
     }
 
+    /// The refusal whose phrase `phr` goes on at `k`: its source before the rest or after it
+    /// (لم يتسن الوصول إلى X), and its topic or content.
+    fn phrase_at(&self, mut d: Draft, at: usize, k: usize, phr: &Phrase) -> Draft {
+        let after = k + phr.rest.len();
+        d.kind = CueKind::Refusal;
+        d.stance = phr.stance;
+        if k == at + 1 {
+            d.cue.1 = after;
+        }
+        if phr.source_after {
+            d.mention = self.mention(after, MARKED_MENTION);
+            return d;
+        }
+        // رفضت الحكومة هذه المزاعم: a demonstrative opens the object.
+        let demonstrative = (at + 2..k).find(|&m| self.is(m, WordClass::Demonstrative));
+        let object = demonstrative.unwrap_or(k);
+        d.mention = self.phrase_subject(at, object);
+        let ends_in_prep = phr
+            .rest
+            .last()
+            .is_some_and(|w| matches!(w.as_str(), "علي" | "عن" | "الي" | "ل"));
+        self.phrase_topic(&mut d, phr, object, after, ends_in_prep);
+        // أصر على أن …، اكتفى بالقول إن …: a phrase that ends in, or is followed by, a
+        // complementizer reports the clause after it.
+        if d.content.is_none() && !ends_in_prep {
+            let start = if self.is(after, WordClass::Complementizer) {
+                Some(after + 1)
+            } else {
+                self.is(after - 1, WordClass::Complementizer)
+                    .then_some(after)
+            };
+            if let Some(c) = start.and_then(|s| self.content_from(s)) {
+                d.content = Some(c);
+                d.quote = content::quote_type(&self.roles, c.0, c.1);
+            }
+        }
+        if d.quote == QuoteType::Indirect && d.content.is_none() {
+            d.quote = QuoteType::None;
+        }
+        d
+    }
+
+    /// The subject between a phrase's verb and the `object` that opens its rest, ended by an
+    /// adverb (ترفض الإدارة جملة وتفصيلا المزاعم), else the subject before the verb.
+    fn phrase_subject(&self, at: usize, object: usize) -> Option<(usize, usize)> {
+        let mut end = object;
+        while end > at + 1 && self.feats[end - 1].punct.is_some() {
+            end -= 1;
+        }
+        // ترفض الإدارة جملة وتفصيلا المزاعم: an adverb ends the subject.
+        if end > at + 1 {
+            if let Some(e) = self.speaker_end(at + 1, end) {
+                end = e;
+            }
+        }
+        if end > at + 1 {
+            Some((at + 1, end))
+        } else {
+            self.subject_before(at)
+        }
+    }
+
+    /// The topic after a phrase that ends at `after`: after its preposition (تحفظ على ذكر
+    /// الأسماء), after على / عن / بشأن / حول, or the object or clause a denial takes.
+    fn phrase_topic(
+        &self,
+        d: &mut Draft,
+        phr: &Phrase,
+        object: usize,
+        after: usize,
+        ends_in_prep: bool,
+    ) {
+        if ends_in_prep && self.feats.get(after).is_some_and(|f| f.word) {
+            // تحفظ على ذكر الأسماء: the topic follows the phrase; وجهت أصابع الاتهام إلى
+            // الحكومة: the one accused, with the charge after it.
+            d.content = self.content_from(after);
+            if d.stance == Stance::Alleges {
+                d.target = self.accused_at(after);
+            }
+        } else if matches!(self.word(after), "علي" | "عن" | "بشان" | "حول")
+            && self.feats.get(after + 1).is_some_and(|f| f.word)
+        {
+            if let Some((s, e)) = self.content_from(after + 1) {
+                d.content = Some((s, e));
+            }
+        } else if matches!(
+            phr.stance,
+            Stance::Denies | Stance::NeitherConfirmsNorDenies
+        ) {
+            let start = if self.is(after, WordClass::Complementizer) {
+                after + 1
+            } else {
+                after
+            };
+            if phr.rest.len() == 1 && self.content_from(start).is_none() {
+                // رفضت الحكومة المزاعم.: the object alone, at the end of its sentence.
+                d.content = Some((object, after));
+                d.quote = QuoteType::None;
+            } else if let Some(c) = self.content_from(start) {
+                d.content = Some(c);
+                d.quote = content::quote_type(&self.roles, c.0, c.1);
+                if phr.rest.len() == 1 && phr.stance == Stance::Denies {
+                    // رفض الاتهامات: the object itself is the content.
+                    d.content = Some((object, c.1));
+                    d.quote = QuoteType::None;
+                } else if start == after {
+                    // أصر على نفي التقارير: a noun phrase, not a clause.
+                    d.quote = QuoteType::None;
+                }
+            }
+        }
+    }
+
     /// تواصلت X مع Y للتعليق: the source is Y, who has not answered.
     pub(super) fn outreach(&self, mut d: Draft, at: usize) -> Option<Draft> {
-        let limit = (at + 16).min(self.n());
+        let limit = (at + OUTREACH_REACH).min(self.n());
         let request = (at + 1..limit)
             .take_while(|&k| !self.feats[k].is_stop())
             .find(|&k| self.is(k, WordClass::Request))?;
@@ -225,7 +256,7 @@ impl Parser<'_> {
         d.stance = Stance::NoResponse;
         // طلبت تعليقا من السفارة / سعت للحصول على تعليق من المكتب: the one asked follows من.
         if self.word(request + 1) == "من" {
-            d.mention = self.mention(request + 2, 10);
+            d.mention = self.mention(request + 2, PREP_MENTION);
             return d.mention.map(|_| d);
         }
         let target = (at + 1..request).find(|&k| {
@@ -262,7 +293,7 @@ impl Parser<'_> {
         if !is_statement {
             return None;
         }
-        let m = self.mention(at + 2, 10)?;
+        let m = self.mention(at + 2, PREP_MENTION)?;
         d.mention = Some(m);
         let (start, _) = self.complement(m.1, false)?;
         self.finish(d, start, false)
@@ -273,7 +304,7 @@ impl Parser<'_> {
         if self.word(j) != "عن" {
             return (j, None);
         }
-        let Some(mut m) = self.mention(j + 1, 10) else {
+        let Some(mut m) = self.mention(j + 1, PREP_MENTION) else {
             return (j, None);
         };
         // عن مسؤول قوله: the verbal noun of saying ends the name.

@@ -9,8 +9,13 @@ use nom::multi::{many0_count, many1_count};
 use nom::sequence::{pair, tuple};
 use nom::IResult;
 
+use super::quotes::SHORT_QUOTED_NAME;
 use crate::cues::Feat;
 use crate::lexicon::WordClass;
+
+/// The most words of a quoted name in an addressee, a medium or a noun phrase (صحيفة «نيويورك
+/// تايمز»).
+const QUOTED_NAME_WORDS: usize = 6;
 
 /// The parser input: features from the current token on.
 pub type In<'a> = &'a [Feat];
@@ -89,7 +94,11 @@ pub fn addressee(i: In<'_>) -> IResult<In<'_>, usize> {
     let lam = |f: &Feat| f.word && f.lam && f.class.is_none() && f.title == 0;
     recognize_len(pair(
         tok(lam),
-        alt((quoted_name(6), unit(|f| f.media), map(success(()), |_| 0))),
+        alt((
+            quoted_name(QUOTED_NAME_WORDS),
+            unit(|f| f.media),
+            map(success(()), |_| 0),
+        )),
     ))(i)
 }
 
@@ -108,7 +117,10 @@ pub fn medium(i: In<'_>) -> IResult<In<'_>, usize> {
     recognize_len(tuple((
         tok(prep),
         tok(statement),
-        many0_count(alt((map(tok(modifier), |_| 1), quoted_name(6)))),
+        many0_count(alt((
+            map(tok(modifier), |_| 1),
+            quoted_name(QUOTED_NAME_WORDS),
+        ))),
     )))(i)
 }
 
@@ -184,7 +196,7 @@ pub fn noun_phrase<'a>(
                     .first()
                     .is_some_and(|f| f.initial && f.is(WordClass::Boundary))
                 && rest.get(1).is_some_and(|f| f.is_quote())
-                && quoted_name(6)(&rest[1..]).is_ok()
+                && quoted_name(QUOTED_NAME_WORDS)(&rest[1..]).is_ok()
             {
                 pos += 1;
                 continue;
@@ -204,14 +216,14 @@ pub fn noun_phrase<'a>(
                     continue;
                 }
             }
-            if let Ok((after, k)) = quoted_name(6)(rest) {
+            if let Ok((after, k)) = quoted_name(QUOTED_NAME_WORDS)(rest) {
                 // «الشركة»، في وقت لاحق، …: a name before an adverbial aside.
                 let aside = after.first().is_some_and(|f| f.punct == Some('،'))
                     && after.get(1).is_some_and(|f| {
                         f.is(WordClass::Prep) || f.is(WordClass::Boundary) || f.time > 0
                     });
-                // وقالت "دي فيلت" إن: a name of up to three words before a complementizer.
-                let short = k <= 5;
+                // وقالت "دي فيلت" إن: a short name (its words and two marks) before a complementizer.
+                let short = k <= SHORT_QUOTED_NAME + 2;
                 let next_is_word = aside
                     || after
                         .first()

@@ -2,40 +2,127 @@
 //!
 //! # Grammar
 //!
+//! Each production, then `→` the file and functions that implement it and `[…]` the groups of
+//! cases.tsv that test it. Upper case is a word class or lexicon list; `skip` is what
+//! `skip_to_complement` passes over on the way to a complement.
+//!
 //! ```text
-//! verb-attr    = [neg] VERB interlude* [mention] interlude* [coord] complement content
-//!              | subject [qad] [neg] VERB interlude* complement content       (SVO, كان … قد)
-//!              | quote "،" VERB mention                                        (cue after content)
-//! participle   = PARTICIPLE complement content                                 (مضيفا أن، قائلا:)
-//! prep-attr    = PREP ["ما" VERB] mention ["،" ["فإن"]] content                (وبحسب الوكالة، فإن …)
-//!              | clause "،" PREP mention                                       (… ، وفقا لمصدر)
-//! refusal      = [neg] HEAD [mention] REST [("على" | "عن") topic]              (رفض X التعليق)
-//!              | neg HEAD REST mention                                         (لم يتسن الوصول إلى X)
-//! outreach     = VERB mention ("مع" | "إلى" | ب-) addressee … REQUEST          (تواصلت X مع Y للتعليق)
-//! masdar       = [VERB subject] MASDAR+pronoun complement content               (وكرر الوزير تأكيده أن)
-//! accusation   = VERB [subject] target ب-charge                                (اتهمت X Y بتهريب أموال)
-//!              | HEAD [subject] REST ("إلى" | "على") target [charge]           (وجهت X أصابع الاتهام إلى Y)
-//! statement    = "جاء" "في" STATEMENT-NOUN … complement content               (وجاء في البيان أن)
-//! relay        = "نقل" mention "عن" mention ["قوله"] complement content        (نقلت X عن Y قوله إن)
-//! formula      = FORMULA mention [("في" | "عن" | "بشأن") topic]               (لم تكن هناك كلمة من X)
-//! headline     = mention ":" content                                           (first line only)
-//! interlude    = time | addressee | medium
-//! complement   = "إن" | "أن" | "بأن" | "إلى أن" | ":" | quote | "عن" noun | "على" noun
-//! coord        = ("أو" | "و" | "ولم") VERB                                     (لن تؤكد أو تنفي)
+//! verb-attr      = [neg] VERB ["فيه"] interlude* [continuation] [coord] subject skip verb-content
+//!                  → verb.rs: verb, active, after_verb   [vso, svo, negated, confirms, denies]
+//! subject        = subject-before | pronoun-subject | issuer | subject-after | ε (pro-drop)
+//! subject-before = NAME [qad] [neg] VERB, its clause opened by a boundary, كان, a complementizer
+//!                  or the sentence start                               (SVO, وكانت مصادر قد …)
+//!                  → subject.rs: subject_clause, name_back, clause_opens
+//!                    [svo, kana_qad, svo_object]
+//!                | NAME "،" apposition "،" VERB             (وكانت النائبة، فلانة الفلانية، صرحت)
+//!                  → subject.rs: subject_clause   [svo_object]
+//!                | NAME REL clause "،" VERB      (المصادر التي تحدثت إليها الصحيفة، لفتت إلى أن)
+//!                  → subject.rs: relative_antecedent   [relative_subject]
+//! pronoun-subject= COMPLEMENTIZER+PRONOUN [qad] [neg] VERB                     (إنها هاجمت المركز)
+//!                  → verb.rs: pronoun_subject   [svo_object]
+//! issuer         = ISSUE-VERB NAME STATEMENT-NOUN VERB "فيه"          (أصدر الوزير بيانا أكد فيه)
+//!                  → subject.rs: issuer_before, statement_at   [statement_source]
+//! subject-after  = mention [title-relative], cut where object-prep, a possessed noun or an
+//!                  object head starts; a phrase that names no source is the object instead
+//!                  (ندد الاتحاد بالهجوم، أبدت مصادر استغرابها، نفت الوزارة الخبر)
+//!                  → verb.rs: subject_after; complement.rs: possessed, object_head,
+//!                    name_surname_end   [vso, object_not_source, prep_object]
+//! mention        = noun-phrase ["،" apposition "،"] ended where its head stops naming a speaker
+//!                                             (X، الميجور جنرال Y، إن؛ الهيئة العامة للإحصاء)
+//!                  → subject.rs: mention, name_continues, speaker_end, source_like;
+//!                    grammar.rs: noun_phrase   [who_can_speak, body_field, lam_name]
+//! quoted-name    = quote of at most three words before a complementizer or a word
+//!                                                                       (وقالت «دي فيلت» إن)
+//!                  → quotes.rs: quoted_name_at; grammar.rs: noun_phrase
+//!                    [quoted_subject, svo_object]
+//! title-relative = TITLE [its complement] REL clause NAME interlude* complement
+//!                                  (وقال وزير الدولة الذي يترأس وفد بلاده الشيخ فلان إن)
+//!                  → subject.rs: named_after_relative   [title_relative]
+//! verb-content   = quote-before | complement content | object-prep content
+//!                | ["،" apposition "،"] complement content | noun-object | ε (refusal, silence)
+//!                  → verb.rs: verb_content; complement.rs: finish   [direct, mixed, no_response]
+//! quote-before   = quote "،" VERB mention                                        («…»، قال X)
+//!                  → quotes.rs: quote_before   [cue_after_quote]
+//! participle     = PARTICIPLE (complement | prep-object | object-prep) content
+//!                                                             (مضيفا أن، مشيرة إلى، قائلا:)
+//!                  → verb.rs: participle   [participle, prep_object]
+//! agentless      = PASSIVE complement content | PASSIVE-AUX VERB [complement] content
+//!                | IMPERSONAL COMPLEMENTIZER content                 (قيل إن، تم وصف، يذكر أن)
+//!                  → verb.rs: verb, agentless_start   [agentless]
+//! continuation   = VERB CONTINUATION                                   (أضاف قائلا، تابع يقول)
+//!                  → verb.rs: continuation   [participle, pro_drop, colon_quote]
+//! coord          = ("أو" | "و" | "ولم") VERB after a negated confirm or deny   (لن تؤكد أو تنفي)
+//!                  → verb.rs: coordinated   [neither]
+//! relay          = "نقل" mention "عن" mention ["قوله"] complement content    (نقلت X عن Y قوله إن)
+//!                  → verb.rs: relays, relayed; frames.rs: relay_source   [relayed]
+//! prep-attr      = PREP ["ما" VERB] mention ["،" ["فإن"]] content         (وبحسب الوكالة، فإن …)
+//!                | clause "،" PREP mention                                   (… ، وفقا لمصدر)
+//!                  → prepositional.rs: prep, cue_verb, describes_source, reports_itself,
+//!                    sentence_before, clause_after, clause_qualified, clause_start, sourcey
+//!                    [according_to, prep_before, prep_after, trailing_after_prep]
+//! refusal        = [neg] HEAD [mention | "،" apposition "،"] REST [("على" | "عن") topic]
+//!                                            (رفض X التعليق، أصر فلان، والد الطفل، على نفي …)
+//!                | neg HEAD REST mention                               (لم يتسن الوصول إلى X)
+//!                  → frames.rs: phrase, phrase_at, phrase_subject, phrase_topic
+//!                    [refusal, persist_phrase, phrase]
+//! outreach       = VERB mention ("مع" | "إلى" | ب-) addressee … REQUEST  (تواصلت X مع Y للتعليق)
+//!                  → frames.rs: outreach   [outreach]
+//! statement      = "جاء" "في" STATEMENT-NOUN … complement content            (وجاء في البيان أن)
+//!                  → frames.rs: statement   [statement_source]
+//! accusation     = VERB [subject] target ب-charge                        (اتهمت X Y بتهريب أموال)
+//!                | HEAD [subject] REST ("إلى" | "على") target [charge]
+//!                                                            (وجهت X أصابع الاتهام إلى Y)
+//!                  → frames.rs: accusation, accused_at, charge_at, accused_start   [accusation]
+//! masdar         = LIGHT-VERB [subject] MASDAR+pronoun COMPLEMENTIZER content
+//!                                                                    (وكرر الوزير تأكيده أن)
+//!                  → masdar.rs: masdar   [masdar]
+//! formula        = FORMULA mention [("في" | "عن" | "بشأن") topic]      (لم تكن هناك كلمة من X)
+//!                  → formulas.rs: formula   [no_response]
+//! headline       = NAME ":" content                                           (first line only)
+//!                  → formulas.rs: headline   [headline]
+//! interlude      = time | addressee | medium | dashed-aside          (-وهو أكبر البنوك- إن)
+//!                  → complement.rs: interludes, dashed_aside; grammar.rs: time, addressee,
+//!                    medium, interlude   [time_between, addressee_between, medium_between]
+//! skip           = (comma-aside | anonymity reason | relative clause | interlude
+//!                  | PREP mention | name word)*          (المصدر، الذي رفض الكشف عن اسمه، …)
+//!                  → complement.rs: skip_to_complement   [object_not_source, comma_aside]
+//! comma-aside    = "،" (PREP | BOUNDARY | TIME) … "،", no verb  (شددت الشركة، بعد ساعات من …، على)
+//!                  → complement.rs: comma_aside   [comma_aside]
+//! complement     = "إن" | "أن" | "بأن" | ("إلى" | "على" | "من") "أن" | ":" | quote | QUESTION
+//!                  → complement.rs: complement   [colon_quote, direct, negated]
+//! prep-object    = ("عن" | "على" | "إلى" | "من") noun, for a verb that takes a noun object
+//!                                                                 (أشار إلى تراجع، حذر من عجز)
+//!                  → complement.rs: prep_object   [prep_object]
+//! object-prep    = OBJECT-PREP noun | ب-noun, the verb's own preposition from
+//!                  src/lexicon/objects.tsv                      (أشاد بالقرار، شكك في صحة الأرقام)
+//!                  → complement.rs: object_prep   [prep_object]
+//! noun-object    = noun phrase up to object-end               (نفى المتحدث هذه الأنباء)
+//! object-end     = medium | "،" BOUNDARY | dated time | attached REL | BOUNDARY VERB
+//!                                                  (أكدت الوزارة ذلك في بيان، أعلن عزله في يوليو)
+//!                  → complement.rs: finish, object_end   [object_end, svo_object]
+//! content        = … up to the next cue or the end of the quotation or clause
+//!                  → content.rs: end, quote_type; complement.rs: content_from, joins_cue,
+//!                    content_stance (a denial opening it: لا صحة لـ)
+//!                    [multi_paragraph_quote, mixed, denies]
 //! ```
 //! A mention stops at complementizers, prepositions (except في/من/على after an institution
 //! head or an anonymity descriptor), time words, an addressee, verbs and punctuation; an
 //! apposition between commas stays inside it when a complement follows.
 
+mod complement;
 mod content;
 mod formulas;
 mod frames;
 pub mod grammar;
+mod masdar;
 mod prepositional;
+mod quotes;
+mod subject;
+mod verb;
 
 use crate::cues::{Cue, Cues, Feat};
-use crate::lexicon::{Form, Frame, Lexicon, Marker, Tense, WordClass};
-use crate::model::{CueKind, Gender, Number, QuoteType, SourceKind, Stance};
+use crate::lexicon::{Form, Lexicon, Tense, WordClass};
+use crate::model::{CueKind, Gender, Number, QuoteType, Stance};
 use crate::segment::Document;
 
 /// An attribution in token coordinates, before sources are resolved.
@@ -178,16 +265,12 @@ pub fn parse(doc: &Document, lex: &Lexicon, cues: &Cues, skip_paragraph: &[bool]
     out
 }
 
-/// How many words a verbal noun's speaker may take between the verb and the noun (masdar).
-const MASDAR_SUBJECT: usize = 8;
-/// How far past a relative pronoun a title's holder may be named (title-relative).
-const RELATIVE_REACH: usize = 30;
-/// How many words of a title's complement may stand between it and a relative clause.
-const TITLE_COMPLEMENT: usize = 6;
-/// How far before a verb the relative pronoun of its subject's relative clause may stand.
-const RELATIVE_SUBJECT: usize = 25;
-/// The longest adverbial aside between two commas, in tokens.
-const COMMA_ASIDE: usize = 12;
+/// The longest mention where the words around it already mark it out (after a formula, an
+/// accusation's verb, a title's relative clause), in tokens.
+const MARKED_MENTION: usize = 8;
+/// The longest mention after a preposition that introduces a source (نقل عن، طلب من، جاء في),
+/// in tokens.
+const PREP_MENTION: usize = 10;
 
 struct Parser<'a> {
     doc: &'a Document,
@@ -263,309 +346,6 @@ impl<'a> Parser<'a> {
         !relative
     }
 
-    /// A cue starting at `i` that ends content before it: a participle, a prepositional
-    /// cue, or a new clause (و / لكن …) whose verb of saying has its own complement or a
-    /// claim as its object (وأكدت الوزارة الخبر).
-    fn joins_cue(&self, i: usize) -> bool {
-        let Some(f) = self.feats.get(i) else {
-            return false;
-        };
-        if !f.word {
-            return false;
-        }
-        let after_punct = i > 0 && self.feats[i - 1].punct.is_some();
-        let participle = f.verb && self.forms(i).iter().any(|fm| fm.tense == Tense::Participle);
-        let w = self.word(i);
-        let prep = crate::clitics::without_conjunction(w).any(|(_, r)| self.lex.preps.starts(r));
-        if (participle || prep) && after_punct {
-            return true;
-        }
-        let loose_and = i > 0 && self.word(i - 1) == "و";
-        // A new clause opens with و or after punctuation (، لكن المسؤولين قالوا إن).
-        if !(f.conj || loose_and || after_punct) {
-            return false;
-        }
-        (i..(i + 5).min(self.n()))
-            .take_while(|&k| self.same_sentence(i, k))
-            .find(|&k| self.feats[k].finite)
-            .is_some_and(|k| {
-                // واتهمت جهات خارجية بتمويلهم: an accusation is a statement of its own.
-                self.forms(k)
-                    .first()
-                    .is_some_and(|f| self.lex.verbs[f.verb].frame == Frame::Accuse)
-                    || (k + 1..(k + 4).min(self.n())).any(|m| self.complement(m, false).is_some())
-                    || (k + 1..(k + 7).min(self.n())).any(|m| {
-                        self.lex.marks(self.word(m), Marker::ClaimNoun)
-                            || (self.is(m, WordClass::Demonstrative)
-                                && self.lex.verbs[self.forms(k).first().map_or(0, |f| f.verb)]
-                                    .frame
-                                    == Frame::Object)
-                    })
-            })
-    }
-
-    fn content_from(&self, start: usize) -> Option<(usize, usize)> {
-        if start >= self.n() {
-            return None;
-        }
-        let end = content::end(self.doc, self.feats, &self.roles, start, |i| {
-            self.joins_cue(i)
-        });
-        (end > start).then_some((start, end))
-    }
-
-    /// Where content begins after position `j`: (content start, quote-less noun object).
-    fn complement(&self, j: usize, allow_object: bool) -> Option<(usize, bool)> {
-        let f = self.feats.get(j)?;
-        if f.is(WordClass::Complementizer) {
-            return Some((j + 1, false));
-        }
-        if f.punct == Some(':') {
-            return Some((j + 1, false));
-        }
-        if self.roles[j] == 1 {
-            return Some((j, false));
-        }
-        // لن يقول متى …، لم يوضح كيف …: an indirect question.
-        if f.is(WordClass::Question) {
-            return Some((j, false));
-        }
-        let w = self.word(j);
-        if matches!(w, "الي" | "علي" | "من") && self.is(j + 1, WordClass::Complementizer) {
-            return Some((j + 2, false));
-        }
-        if allow_object {
-            return self.prep_object(j);
-        }
-        None
-    }
-
-    /// A preposition and the noun after it, the object of a verb that takes one (أشار إلى
-    /// تراجع الصادرات، حذر من عجز، كشف عن، أكد على): where the object starts.
-    fn prep_object(&self, j: usize) -> Option<(usize, bool)> {
-        let next_word = self.feats.get(j + 1).is_some_and(|f| f.word && !f.lam);
-        // أشار الشرطي بيده إلى السيارات: after an instrument, a gesture, not a statement.
-        let prev = self.word(j.wrapping_sub(1));
-        let instrument = prev.starts_with('ب')
-            && (prev.ends_with('ه') || crate::clitics::has_possessive(prev))
-            && !crate::clitics::at_least(prev, 7);
-        (matches!(self.word(j), "عن" | "علي" | "الي" | "من") && next_word && !instrument)
-            .then_some((j + 1, true))
-    }
-
-    /// Where the object of a verb that takes it with a preposition starts, when token `k` is
-    /// that preposition: a separate one (شكك في صحة الأرقام) starts the object after it, an
-    /// attached one (أشاد بالقرار) with its word.
-    fn object_prep(&self, preps: &[String], k: usize) -> Option<usize> {
-        let f = self.feats.get(k)?;
-        if !f.word || f.title > 0 || f.media > 0 {
-            return None;
-        }
-        let w = self.word(k);
-        preps.iter().find_map(|p| {
-            if w == p {
-                return self
-                    .feats
-                    .get(k + 1)
-                    .is_some_and(|n| n.word)
-                    .then_some(k + 1);
-            }
-            // بقرار، بالهجوم: an attached preposition on a noun of at least three letters.
-            let rest = w.strip_prefix(p.as_str())?;
-            (p.chars().count() == 1
-                && (rest.chars().count() >= 3 || rest == "ما")
-                && !self.lex.names.starts(w)
-                && !self.lex.places.starts(w))
-            .then_some(k)
-        })
-    }
-
-    /// Skips interludes from `j`; returns the new position and the spans seen.
-    fn interludes(&self, mut j: usize, meta: &mut Meta) -> usize {
-        while j < self.n() {
-            let rest = &self.feats[j..];
-            if let Ok((_, k)) = grammar::time(rest) {
-                meta.time.get_or_insert((j, j + k));
-                j += k;
-            } else if let Ok((_, k)) = grammar::medium(rest) {
-                meta.medium.get_or_insert((j, j + k));
-                j += k;
-            } else if let Ok((_, k)) = grammar::addressee(rest) {
-                if self.complement(j, false).is_some() {
-                    break;
-                }
-                meta.addressee.get_or_insert((j, j + k));
-                j += k;
-            } else if let Some(k) = self.dashed_aside(j) {
-                // وقال مسؤول في البنك -وهو أكبر البنوك- إن …: an aside between dashes.
-                j = k;
-            } else {
-                break;
-            }
-        }
-        j
-    }
-
-    /// After an aside between two dashes that opens at `j`, within one sentence and a few
-    /// words.
-    fn dashed_aside(&self, j: usize) -> Option<usize> {
-        let dash = |k: usize| {
-            self.feats
-                .get(k)
-                .is_some_and(|f| matches!(f.punct, Some('-' | '–' | '—')))
-        };
-        if !dash(j) {
-            return None;
-        }
-        (j + 2..(j + 16).min(self.n()))
-            .take_while(|&k| self.same_sentence(j, k))
-            .find(|&k| dash(k))
-            .map(|k| k + 1)
-    }
-
-    /// A prepositional continuation inside a name: في after an institution or before a place,
-    /// من / على after an anonymity descriptor (مطلع على، مقرب من).
-    fn name_continues(&self, i: usize) -> bool {
-        let w = self.word(i);
-        let next = self.word(i + 1);
-        let prev = self.word(i.wrapping_sub(1));
-        // سعيد بن علي: after بن the next word is a name, whatever else its letters spell.
-        if matches!(prev, "بن" | "ابن" | "بنت") {
-            return true;
-        }
-        // المتحدثة لي ثي هانج: a two-letter word with ل followed by a name word is a name
-        // (لي), not "to me" (قالت لي إن).
-        if w.chars().count() == 2 && w.starts_with('ل') {
-            return self
-                .feats
-                .get(i + 1)
-                .is_some_and(|f| grammar::name_word(f) && !f.lam && f.title == 0 && f.media == 0);
-        }
-        // الشركة الوطنية للنفط، الهيئة العامة للإحصاء: a definite word with ل after a body's
-        // head and its adjectives names the body's field, not the one spoken to (للصحفيين).
-        if let Some(field) = w.strip_prefix("لل") {
-            let definite = |x: &str| crate::clitics::without_article(x) != x;
-            let field_body = self.lex.bodies.longest(&[field], 0);
-            let people = field.ends_with("ين") || field.ends_with("ون");
-            let body_before = (i.saturating_sub(3)..i).rev().any(|k| {
-                let x = self.word(k);
-                self.feats[k].title == 0
-                    && self.lex.bodies.starts(crate::clitics::without_article(x))
-                    && (k + 1..i).all(|m| definite(self.word(m)))
-            });
-            return field.chars().count() >= 3
-                && definite(prev)
-                && body_before
-                && !people
-                && field_body.is_none_or(|(_, b)| {
-                    !matches!(b.kind, SourceKind::Media | SourceKind::Anonymous)
-                });
-        }
-        let next_base = crate::clitics::without_article(next);
-        let inst = self.lex.bodies.starts(next_base)
-            || self.lex.bodies.starts(next)
-            || self.lex.places.starts(next);
-        match w {
-            "في" => inst && !self.is(i + 1, WordClass::Statement),
-            "من" | "علي" => {
-                self.lex.anonymity.starts(prev)
-                    || self
-                        .lex
-                        .anonymity
-                        .starts(crate::clitics::without_article(prev))
-            }
-            "عن" => self.lex.marks(prev, Marker::Issued),
-            _ => false,
-        }
-    }
-
-    /// A source mention at `j`, with an apposition between commas when a complement follows.
-    fn mention(&self, j: usize, max: usize) -> Option<(usize, usize)> {
-        // وكتبت وقتها وعند التعاقد: a preposition opens an adverbial, never a source.
-        let w = self.word(j);
-        if crate::clitics::without_conjunction(w)
-            .any(|(_, r)| self.lex.word_class(r) == Some(WordClass::Prep))
-        {
-            return None;
-        }
-        let cont = |i: usize| self.name_continues(i);
-        let (_, k) = grammar::noun_phrase(&cont, j, max)(self.feats.get(j..)?).ok()?;
-        let mut end = self.speaker_end(j, j + k)?;
-        // Apposition: "X، الميجور جنرال Y، إن".
-        if self.feats.get(end).is_some_and(|f| f.punct == Some('،')) {
-            if let Ok((_, k2)) = grammar::noun_phrase(&cont, end + 1, max)(&self.feats[end + 1..]) {
-                let after = end + 1 + k2;
-                let close = if self.feats.get(after).is_some_and(|f| f.punct == Some('،')) {
-                    after + 1
-                } else {
-                    after
-                };
-                let closed = close > after && k2 <= 5;
-                if closed
-                    || self.complement(close, false).is_some()
-                    || self.feats.get(close).is_some_and(|f| f.verb)
-                {
-                    end = after;
-                }
-            }
-        }
-        Some((j, end))
-    }
-
-    /// masdar: a verbal noun of saying with a third-person pronoun before a complementizer
-    /// (وكرر وزير المالية تأكيده أن، وجددت نفيها أن). Its speaker is the subject of the verb
-    /// before it, else the possessor, left to the discourse.
-    fn masdar(&self, at: usize) -> Option<Draft> {
-        let w = self.word(at);
-        let (noun, pronoun) = crate::clitics::without_conjunction(w)
-            .find_map(|(_, r)| crate::clitics::without_enclitic(r))?;
-        if !pronoun.starts_with('ه') {
-            return None;
-        }
-        let stance = self.lex.masdar(noun)?;
-        let (start, _) = self
-            .complement(at + 1, false)
-            .filter(|_| self.is(at + 1, WordClass::Complementizer))?;
-        let mut d = Draft::new((at, at + 1), noun.to_string(), CueKind::Noun, stance);
-        // The subject between the verb that opens the clause (a word with و or the sentence's
-        // first) and the noun.
-        let verb = (at.saturating_sub(MASDAR_SUBJECT)..at).rev().find(|&k| {
-            let w = self.word(k);
-            let opens = k == 0
-                || !self.same_sentence(k - 1, k)
-                || (w.starts_with(['و', 'ف'])
-                    && self.feats[k].title == 0
-                    && crate::clitics::without_article(w) == w);
-            opens || !grammar::name_word(&self.feats[k])
-        });
-        let light = |k: usize| {
-            crate::clitics::without_conjunction(self.word(k))
-                .any(|(_, r)| self.lex.marks(r, Marker::Light))
-        };
-        // وأثار تأكيده أن … جدلا: the noun of another verb's clause is no report.
-        let v = verb.filter(|&v| light(v))?;
-        if v + 1 < at {
-            let (s, e) = (v + 1, at);
-            if self.speaker_end(s, e) == Some(e) && self.source_like((s, e)) {
-                d.mention = Some((s, e));
-            }
-        }
-        d.number = if pronoun.starts_with("هم") {
-            Number::Plural
-        } else {
-            Number::Singular
-        };
-        d.gender = if pronoun == "ها" {
-            Gender::Feminine
-        } else {
-            Gender::Masculine
-        };
-        let (s, e) = self.content_from(start)?;
-        d.content = Some((s, e));
-        d.quote = content::quote_type(&self.roles, s, e);
-        Some(d)
-    }
-
     /// A present form of the first person (أقول، ونؤكد، لن أعلق): inside a quotation, the
     /// speaker's own words.
     fn first_person(&self, at: usize) -> bool {
@@ -582,802 +362,10 @@ impl<'a> Parser<'a> {
         self.lex.names.longest(&self.words, k).is_some()
     }
 
-    /// Who can speak: where a noun phrase `s..e` stops naming a speaker, or none when its head
-    /// cannot speak. A verbal noun, an adverb or a quantity heads no source (ونؤكد حرص القيادة،
-    /// نفى أيضا، تشير نسبة); after the head such a word ends the mention (نفت الإدارة جملة
-    /// وتفصيلا).
-    fn speaker_end(&self, s: usize, e: usize) -> Option<usize> {
-        let mute = |k: usize| {
-            let w = self.word(k);
-            crate::clitics::without_conjunction(w).any(|(_, r)| {
-                self.lex.marks(r, Marker::Mute)
-                    || self
-                        .lex
-                        .marks(crate::clitics::without_article(r), Marker::Mute)
-            })
-        };
-        let mut head = s;
-        while head + 1 < e
-            && (self.lex.marks(self.word(head), Marker::Quantifier)
-                || self.lex.marks(self.word(head), Marker::Same)
-                || self.feats[head].is_quote())
-        {
-            head += 1;
-        }
-        // A claim is what is said, never who says it (نفت "الادعاءات الواهية").
-        let claim = |k: usize| {
-            crate::clitics::without_conjunction(self.word(k)).any(|(_, r)| {
-                self.lex.marks(r, Marker::ClaimNoun)
-                    && !self.lex.bodies.starts(crate::clitics::without_article(r))
-            })
-        };
-        if mute(head) || claim(head) {
-            return None;
-        }
-        Some((head + 1..e).find(|&k| mute(k)).unwrap_or(e))
-    }
-
-    /// title-relative: a title, a relative clause about its holder, then the holder's name
-    /// before the complement (وقال وزير الدولة الذي يترأس وفد بلاده الشيخ فلان في تصريحات إن):
-    /// where the name ends, so that the mention runs over the clause to it.
-    fn named_after_relative(&self, (s, e): (usize, usize)) -> Option<usize> {
-        if !(s..e).any(|k| self.feats[k].title > 0) {
-            return None;
-        }
-        // The title's own complement may stand before the relative (وزير الدولة لشؤون مجلس
-        // الوزراء الذي …).
-        let e = (e..(e + TITLE_COMPLEMENT).min(self.n()))
-            .take_while(|&k| self.feats[k].word && !self.feats[k].verb)
-            .find(|&k| self.is(k, WordClass::Relative))?;
-        let limit = (e + RELATIVE_REACH).min(self.n());
-        for k in e + 2..limit {
-            let f = &self.feats[k];
-            if !self.same_sentence(e, k) || f.is_stop() || self.complement(k, false).is_some() {
-                return None;
-            }
-            let w = self.word(k);
-            let names =
-                f.title > 0 || (crate::clitics::without_article(w) == w && self.given_name(k));
-            if !names || self.feats[k - 1].is(WordClass::Prep) {
-                continue;
-            }
-            let (_, end) = self.mention(k, 8)?;
-            let mut meta = Meta::default();
-            let after = self.interludes(end, &mut meta);
-            return self.complement(after, false).map(|_| end);
-        }
-        None
-    }
-
-    fn verb(&self, at: usize, form: Form, enclitic: bool) -> Option<Draft> {
-        // وجددت نفيها أن: a verbal noun with its pronoun, not a verb with its object.
-        if enclitic {
-            if let Some(d) = self.masdar(at) {
-                return Some(d);
-            }
-        }
-        let verb = &self.lex.verbs[form.verb];
-        if at > 0 && self.same_sentence(at - 1, at) && self.is(at - 1, WordClass::Prep) {
-            return None; // في رد على: a noun after a preposition
-        }
-        let negated = self.negated(at);
-        let stance = match (negated, verb.negated, verb.stance) {
-            (true, Some(s), _) => s,
-            (_, _, Some(s)) => s,
-            (false, _, None) => return None,
-            (true, None, None) => return None,
-        };
-        // نقل without عن moves things, it does not relay words (وسائل نقل، نقلت الشاحنات).
-        if verb.frame == Frame::Relay
-            && !(at + 1..(at + 14).min(self.n()))
-                .take_while(|&k| self.same_sentence(at, k))
-                .any(|k| self.word(k) == "عن")
-        {
-            return None;
-        }
-        let mut d = Draft::new((at, at + 1), verb.lemma.clone(), CueKind::Verb, stance);
-        // أشاد ب، شكك في: a verb whose object takes a preposition.
-        let preps = self.lex.objects.get(&form.verb).map(Vec::as_slice);
-        d.negated = negated;
-        d.gender = form.gender;
-        d.number = form.number;
-        match verb.frame {
-            Frame::Phrase => return self.phrase(d, at, form.verb),
-            Frame::Outreach => return self.outreach(d, at),
-            Frame::Statement => return self.statement(d, at),
-            Frame::Accuse => {
-                if let Some(found) = self.accusation(d.clone(), at, enclitic) {
-                    return Some(found);
-                }
-            }
-            _ => {}
-        }
-        // رفض التعليق، امتنع عن التعليق: a verb that heads a phrase tries it first.
-        if self.lex.phrases.contains_key(&form.verb) {
-            if let Some(found) = self.phrase(d.clone(), at, form.verb) {
-                return Some(found);
-            }
-        }
-        match form.tense {
-            Tense::Participle => {
-                d.kind = CueKind::Participle;
-                // مشيرة إلى تدخل المديرة، محذرا من عجز: a participle of a verb that takes a
-                // noun object has it after its preposition.
-                let (start, object) = self
-                    .complement(at + 1, false)
-                    .or_else(|| {
-                        (verb.frame == Frame::Object)
-                            .then(|| self.prep_object(at + 1))
-                            .flatten()
-                    })
-                    .or_else(|| {
-                        preps
-                            .and_then(|p| self.object_prep(p, at + 1))
-                            .map(|k| (k, true))
-                    })?;
-                return self.finish(d, start, object);
-            }
-            Tense::Passive => {
-                d.kind = CueKind::Passive;
-                d.agentless = true;
-                let (start, object) = self.complement(at + 1, false)?;
-                return self.finish(d, start, object);
-            }
-            _ => {}
-        }
-        // تم وصف / يتم الإعلان: an agentless passive with its object as content.
-        if at > 0 && self.lex.marks(self.word(at - 1), Marker::PassiveAux) {
-            d.kind = CueKind::Passive;
-            d.agentless = true;
-            let start = self.complement(at + 1, true).map_or(at + 1, |(s, _)| s);
-            return self.finish(d, start, false);
-        }
-        // "ويذكر أن"، "يتوقع أن": an impersonal formula without a source.
-        if self.is(at, WordClass::Impersonal) && self.is(at + 1, WordClass::Complementizer) {
-            d.kind = CueKind::Passive;
-            d.agentless = true;
-            return self.finish(d, at + 2, false);
-        }
-        let mut meta = Meta::default();
-        let mut possessed_object = false;
-        // بيانا أكد فيه أن: the resumptive pronoun of a relative clause.
-        let first = if self.lex.marks(self.word(at + 1), Marker::InWhich) {
-            at + 2
-        } else {
-            at + 1
-        };
-        let mut j = self.interludes(first, &mut meta);
-        // أضاف قائلا / تابع يقول: one cue over both words.
-        if let Some(k) = self.continuation(j) {
-            d.cue.1 = k;
-            j = self.interludes(k, &mut meta);
-        }
-        j = self.coordinated(j, &mut d);
-        // A subject that opens its clause before the verb leaves the noun after it the object.
-        // إنها هاجمت المركز: the pronoun on the complementizer is the subject.
-        let pronoun_subject = {
-            let mut k = at;
-            while k > 0 && (self.is(k - 1, WordClass::Qad) || self.is(k - 1, WordClass::Negation)) {
-                k -= 1;
-            }
-            k > 0
-                && self.same_sentence(k - 1, at)
-                && self.is(k - 1, WordClass::Complementizer)
-                && self.feats[k - 1].enclitic
-                && !self.feats[at].conj
-        };
-        let svo = (!enclitic && !pronoun_subject)
-            .then(|| self.subject_clause(at))
-            .flatten()
-            .filter(|&(_, strong)| strong)
-            .map(|(m, _)| m)
-            .or_else(|| self.issuer_before(at));
-        // A verb whose object takes a preposition has no bare noun object (شدد الأمن إجراءاته
-        // tightens, شدد على يؤكد).
-        let allow_object = preps.is_none()
-            && (matches!(verb.frame, Frame::Object | Frame::Accuse)
-                || (negated && verb.negated.is_some()));
-        let strong_object = allow_object
-            && (negated
-                || svo.is_some()
-                || matches!(
-                    d.stance,
-                    Stance::Confirms | Stance::Denies | Stance::NeitherConfirmsNorDenies
-                ));
-        if let Some(m) = svo {
-            d.mention = Some(m);
-            j = self.skip_to_complement(j, allow_object, preps);
-        } else if pronoun_subject {
-            j = self.skip_to_complement(j, allow_object, preps);
-        } else if (self.complement(j, allow_object).is_none()
-            && preps.and_then(|p| self.object_prep(p, j)).is_none())
-            || self.quoted_name_at(j)
-        {
-            if let Some(mut m) = self.mention(j, 14) {
-                // وندد الاتحاد الأوروبي بالهجوم: the subject ends where the object's
-                // preposition begins.
-                if let Some(cut) =
-                    preps.and_then(|p| (m.0 + 1..m.1).find(|&k| self.object_prep(p, k).is_some()))
-                {
-                    m.1 = cut;
-                }
-                if let Some(e) = self.named_after_relative(m) {
-                    m.1 = e;
-                }
-                let source_like = self.source_like(m);
-                // أبدت مصادر لبنانية استغرابها: a possessed noun after the subject is the object.
-                if allow_object {
-                    if let Some(cut) = (m.0 + 1..m.1).find(|&k| self.possessed(k)) {
-                        m.1 = cut;
-                        possessed_object = true;
-                    }
-                    // يتهم الجمهوريون إدارة أوباما، نفت الوزارة الخبر، انتقد خالد العطية القرار:
-                    // a new noun phrase starts the object.
-                    let after_name = self.name_surname_end(m);
-                    let headed = self.source_head(m.0);
-                    if let Some(cut) = (m.0 + 1..m.1)
-                        .find(|&k| self.object_head(k, headed) || Some(k) == after_name)
-                    {
-                        m.1 = cut;
-                        possessed_object = true;
-                    }
-                }
-                if allow_object && !source_like {
-                    // هاجم وابل الانتقادات الدولية: a noun phrase no source is named by is the
-                    // object of a verb whose subject is dropped.
-                    possessed_object = true;
-                } else {
-                    d.mention = Some(m);
-                    j = self.interludes(m.1, &mut meta);
-                    j = self.coordinated(j, &mut d);
-                }
-            }
-            j = self.skip_to_complement(j, allow_object, preps);
-        }
-        if verb.frame == Frame::Relay {
-            // The relayed source may already lie behind `j` (skipped on the way to the
-            // complement): look for its عن after the cue or the mention.
-            let from = d.mention.map_or(at + 1, |m| m.1);
-            let an = (from..=j.min(self.n() - 1)).find(|&k| self.word(k) == "عن");
-            if let Some(an) = an {
-                let (k, relayed) = self.relay_source(an);
-                if relayed.is_some() {
-                    j = j.max(k);
-                    d.relayed = relayed;
-                }
-            }
-        }
-        if d.mention.is_none() {
-            if let Some(m) = self.subject_before(at) {
-                d.mention = Some(m);
-            }
-        }
-        self.apply_meta(&mut d, &meta);
-        // A quotation before the cue: «…»، قال X / «…»، أكد X أمام السكان.
-        if let Some(q) = self
-            .quote_before(at)
-            .filter(|_| self.complement(j, false).is_none())
-        {
-            d.content = Some(q);
-            d.quote = QuoteType::Direct;
-            return Some(d);
-        }
-        if let Some((start, object)) = self.complement(j, allow_object).or_else(|| {
-            preps
-                .and_then(|p| self.object_prep(p, j))
-                .map(|k| (k, true))
-        }) {
-            // لم يرد على طلب للتعليق: the request is no topic.
-            if object
-                && (start..(start + 4).min(self.n())).any(|k| {
-                    self.is(k, WordClass::Request)
-                        || self.lex.marks(self.word(k), Marker::RequestNoun)
-                })
-            {
-                return Some(d);
-            }
-            // لن يقول متى …: withholding the answer to a question declines to comment.
-            if negated && self.is(start, WordClass::Question) {
-                d.stance = Stance::DeclinesToComment;
-                return self.finish(d, start, true);
-            }
-            return self.finish(d, start, object);
-        }
-        // A noun object for verbs that confirm or deny: نفى المتحدث هذه الأنباء.
-        // An apposition closed by a comma: نفى الوزير، فلان، وجود …
-        if d.mention.is_some()
-            && self.feats.get(j).is_some_and(|f| f.punct == Some('،'))
-            && self.feats.get(j + 1).is_some_and(|f| f.word)
-        {
-            j += 1;
-            // ردت فلانة أمس، على …
-            if let Some((start, object)) = self.complement(j, allow_object) {
-                return self.finish(d, start, object);
-            }
-        }
-        if (strong_object || possessed_object) && self.feats.get(j).is_some_and(|f| f.word) {
-            return self.finish(d, j, true);
-        }
-        if allow_object
-            && (self.is(j, WordClass::Demonstrative) || self.feats.get(j).is_some_and(|f| f.any))
-        {
-            return self.finish(d, j, true);
-        }
-        // A refusal or silence without a topic: لم يرد، لم يعلق.
-        if negated && matches!(d.stance, Stance::DeclinesToComment | Stance::NoResponse) {
-            return Some(d);
-        }
-        None
-    }
-
-    /// A noun with a possessive pronoun (استغرابها، موقفهم) that is no title, body or place.
-    fn possessed(&self, k: usize) -> bool {
-        let w = self.word(k);
-        let f = &self.feats[k];
-        crate::clitics::has_possessive(w)
-            && f.word
-            && f.title == 0
-            && f.media == 0
-            && !self.lex.bodies.starts(crate::clitics::without_article(w))
-            && !self.lex.places.starts(w)
-    }
-
-    /// A noun for a claim (الخبر، الاتهامات), a verbal noun or a body head without the article
-    /// right after a definite word: the head of a second noun phrase (الجمهوريون | إدارة
-    /// أوباما، الوزارة | إجراء محادثات).
-    fn object_head(&self, k: usize, headed: bool) -> bool {
-        let w = self.word(k);
-        let prev = self.word(k - 1);
-        if crate::clitics::without_conjunction(w).any(|(_, r)| self.lex.marks(r, Marker::ClaimNoun))
-        {
-            return true;
-        }
-        // نفت وزارة الدفاع إجراء محادثات، نفى المتحدث وصول الشحنة: a verbal noun, after a
-        // phrase that opens with a source's head (not كشفت الأمطار الغزيرة عيوب …).
-        if headed
-            && crate::clitics::without_article(prev) != prev
-            && crate::clitics::without_article(w) == w
-            && looks_verbal_noun(w)
-            && !self.lex.names.starts(w)
-            && self.feats[k].title == 0
-        {
-            return true;
-        }
-        self.feats[k].title == 0
-            && crate::clitics::without_article(w) == w
-            && self.lex.bodies.starts(w)
-            && crate::clitics::without_article(prev) != prev
-            && self.feats[k - 1].title == 0
-    }
-
-    /// Whether a noun phrase opens with what names a source: a title, a medium, a body, a
-    /// place or a given name (المتحدث، وزارة، رويترز، إسرائيل، خالد).
-    fn source_head(&self, k: usize) -> bool {
-        let f = &self.feats[k];
-        let w = self.word(k);
-        let base = crate::clitics::without_article(w);
-        f.title > 0
-            || f.media > 0
-            || self.lex.bodies.starts(w)
-            || self.lex.bodies.starts(base)
-            || self.lex.places.starts(w)
-            || self.given_name(k)
-    }
-
-    /// After a given name and a surname with the article (خالد العطية), where a further word
-    /// with the article would start the object; none if no such word follows.
-    fn name_surname_end(&self, (s, e): (usize, usize)) -> Option<usize> {
-        let w = self.word(s);
-        let (len, _) = self.lex.names.longest(&self.words, s)?;
-        if crate::clitics::without_article(w) != w {
-            return None;
-        }
-        let definite = |k: usize| {
-            let x = self.word(k);
-            crate::clitics::without_article(x) != x && !self.lex.places.starts(x)
-        };
-        let surname = (s + len..e).find(|&k| definite(k))?;
-        (surname + 1 < e && definite(surname + 1)).then_some(surname + 1)
-    }
-
-    /// Whether a noun phrase can name a source: a title, medium, body or quotation in it, a
-    /// place, quantifier or given name at its head, or at most one word with the article (a name: خالد العطية). Two or more
-    /// plain words with the article make a description of a thing (وابل الانتقادات الدولية).
-    fn source_like(&self, (s, e): (usize, usize)) -> bool {
-        let lex = self.lex;
-        let mut definite = 0;
-        for k in s..e {
-            let f = &self.feats[k];
-            let w = self.word(k);
-            let base = crate::clitics::without_article(w);
-            let head = (k == s
-                && (lex.places.starts(w)
-                    || lex.marks(w, Marker::Quantifier)
-                    || (base == w && self.given_name(k))))
-                || lex.bodies.starts(w)
-                || lex.bodies.starts(base);
-            if head || f.title > 0 || f.media > 0 || f.is_quote() {
-                return true;
-            }
-            definite += usize::from(base != w);
-        }
-        definite < 2
-    }
-
-    /// قائلا / يقول right after a verb of saying (أضاف قائلا، تابع يقول): the end of the pair.
-    fn continuation(&self, j: usize) -> Option<usize> {
-        self.lex
-            .marks(self.word(j), Marker::Continuation)
-            .then_some(j + 1)
-    }
-
-    /// "أو تنفي" / "ولم ينف" after a negated confirm or deny: neither confirms nor denies.
-    fn coordinated(&self, j: usize, d: &mut Draft) -> usize {
-        if !d.negated || !matches!(d.stance, Stance::NeitherConfirmsNorDenies) {
-            return j;
-        }
-        let mut k = j;
-        if self.lex.marks(self.word(k), Marker::Coordinator) {
-            k += 1;
-        } else if !self.feats.get(k).is_some_and(|f| f.conj && f.verb) {
-            return j;
-        }
-        let hit = self.forms(k).iter().any(|f| {
-            let v = &self.lex.verbs[f.verb];
-            matches!(v.stance, Some(Stance::Confirms | Stance::Denies))
-        });
-        if hit {
-            d.stance = Stance::NeitherConfirmsNorDenies;
-            d.also = Some(k);
-            k + 1
-        } else {
-            j
-        }
-    }
-
-    /// After a mention, place phrases, interludes between commas and a relative clause
-    /// (المصدر، الذي رفض الكشف عن اسمه، …) may stand before the complement.
-    fn skip_to_complement(&self, j: usize, allow_object: bool, preps: Option<&[String]>) -> usize {
-        let mut k = j;
-        let limit = (j + 16).min(self.n());
-        while k < limit {
-            // ردت فلانة المرشحة للرئاسة أمس، على …: an object after the comma.
-            let after_comma = k > j && self.feats[k - 1].punct == Some('،');
-            if self.complement(k, allow_object && after_comma).is_some()
-                || preps.and_then(|p| self.object_prep(p, k)).is_some()
-            {
-                return k;
-            }
-            // شددت الشركة، بعد ساعات من …، على: an adverbial aside between commas.
-            if let Some(after) = self.comma_aside(k) {
-                k = after;
-                continue;
-            }
-            // مسؤول طلب عدم الكشف عن هويته إن …: the reason for anonymity.
-            if let Some((n, true)) = self
-                .lex
-                .anonymity
-                .longest(&self.words, k)
-                .map(|(n, &r)| (n, r))
-            {
-                k += n;
-                continue;
-            }
-            let f = &self.feats[k];
-            if f.is(WordClass::Relative) || f.is(WordClass::Pronoun) {
-                // A relative clause, or a circumstantial one (وتابع وهو يتذكر: …), runs to the
-                // next comma, colon or complementizer.
-                let end = (k + 1..(k + 12).min(self.n())).find(|&m| {
-                    matches!(self.feats[m].punct, Some('،' | ':'))
-                        || self.is(m, WordClass::Complementizer)
-                });
-                match end {
-                    Some(m) => k = m,
-                    None => break,
-                }
-                continue;
-            }
-            if let Ok((_, n)) = grammar::interlude(&self.feats[k..]) {
-                k += n;
-                continue;
-            }
-            // أفادت القناة نقلا عن مصادر بأن …: a relayed source before the complement.
-            if let Some((p, _)) =
-                crate::clitics::without_conjunction(self.word(k)).find_map(|(_, r)| {
-                    self.lex
-                        .preps
-                        .longest_with(r, |m| self.words.get(k + m).copied())
-                })
-            {
-                let after = k + p;
-                k = self.mention(after, 10).map_or(after, |(_, e)| e);
-                continue;
-            }
-            if f.is_stop()
-                || (f.verb && f.finite)
-                || f.is_quote()
-                || f.punct.is_some_and(|c| c != '،')
-            {
-                break;
-            }
-            if f.word
-                && !(f.is(WordClass::Prep)
-                    || f.is(WordClass::Demonstrative)
-                    || grammar::name_word(f))
-            {
-                break;
-            }
-            k += 1;
-        }
-        j
-    }
-
-    /// After an adverbial between two commas that opens at the comma `k` (، بعد ساعات من
-    /// التسريب،، في وقت لاحق،): it starts with a preposition, a time word or a boundary (بعد،
-    /// قبل) and holds no verb of saying.
-    fn comma_aside(&self, k: usize) -> Option<usize> {
-        if self.feats.get(k)?.punct != Some('،') {
-            return None;
-        }
-        let first = k + 1;
-        let f = self.feats.get(first)?;
-        // بعد، قبل open adverbials too (they are boundaries elsewhere).
-        let adverbial = f.is(WordClass::Prep)
-            || f.is(WordClass::Boundary)
-            || grammar::time(&self.feats[first..]).is_ok()
-            || self.lex.time.starts(self.word(first));
-        if !adverbial {
-            return None;
-        }
-        let close = (first + 1..(first + COMMA_ASIDE).min(self.n()))
-            .take_while(|&m| !self.feats[m].is_stop() && !self.feats[m].verb)
-            .find(|&m| self.feats[m].punct == Some('،'))?;
-        Some(close + 1)
-    }
-
-    /// A short quotation followed by a word is a name («جبهة الفدائيين» المنشقة), not a quote.
-    fn quoted_name_at(&self, j: usize) -> bool {
-        if self.roles.get(j) != Some(&1) {
-            return false;
-        }
-        let close = (j + 1..(j + 8).min(self.n())).find(|&k| self.roles[k] == -1);
-        close.is_some_and(|c| {
-            // وقالت "دي فيلت" إن …: a name of up to three words before a complementizer.
-            let short = c - j - 1 <= 3;
-            self.feats[j + 1..c].iter().all(|f| f.word)
-                && (self
-                    .feats
-                    .get(c + 1)
-                    .is_some_and(|f| f.word && (short || !f.is(WordClass::Complementizer)))
-                    || self.comma_aside(c + 1).is_some())
-        })
-    }
-
-    /// An SVO subject right before the verb, starting at a clause boundary.
-    fn subject_before(&self, at: usize) -> Option<(usize, usize)> {
-        self.subject_clause(at).map(|(m, _)| m)
-    }
-
-    /// An SVO subject before the verb, and whether a complementizer, كان, a boundary word or
-    /// the sentence start opens its clause: then the noun after the verb is its object
-    /// (أن الحكومة أكدت الخبر، وكانت مصادر سربت الخبر).
-    fn subject_clause(&self, at: usize) -> Option<((usize, usize), bool)> {
-        // وأخبرته، ويرفض: a verb with its own conjunction starts a clause of its own.
-        if self.feats[at].conj {
-            return None;
-        }
-        let mut end = at;
-        while end > 0 && (self.is(end - 1, WordClass::Qad) || self.is(end - 1, WordClass::Negation))
-        {
-            end -= 1;
-        }
-        // The antecedent of a relative clause that opens the sentence: المصادر التي نقلت عنها
-        // الصحيفة …، لفتت إلى أن.
-        if let Some(found) = self.relative_antecedent(end, at) {
-            return Some((found, true));
-        }
-        // An apposition between commas: وكانت النائبة في البرلمان، فلانة الفلانية، صرحت.
-        if end > 3 && self.feats[end - 1].punct == Some('،') {
-            let inner = self.name_back(end - 1, at)?;
-            if inner < 2 || self.feats[inner - 1].punct != Some('،') || end - 1 - inner > 5 {
-                return None;
-            }
-            let head = self.name_back(inner - 1, at)?;
-            let strong = self.clause_opens(head, at)?;
-            return Some(((head, end - 1), strong));
-        }
-        let k = self.name_back(end, at)?;
-        self.clause_opens(k, at).map(|strong| ((k, end), strong))
-    }
-
-    /// A noun phrase opening its sentence, then a relative clause (التي، الذي، الذين) closed by
-    /// the comma before `end`: the subject of the verb at `at`.
-    fn relative_antecedent(&self, end: usize, at: usize) -> Option<(usize, usize)> {
-        if end < 3 || self.feats[end - 1].punct != Some('،') {
-            return None;
-        }
-        let relative = (end.saturating_sub(RELATIVE_SUBJECT)..end - 1)
-            .rev()
-            .take_while(|&k| {
-                self.same_sentence(k, at)
-                    && !self.feats[k].is_stop()
-                    && self.feats[k].punct != Some('،')
-            })
-            .find(|&k| self.is(k, WordClass::Relative))?;
-        let head = self.name_back(relative, at)?;
-        let opens = head == 0
-            || !self.same_sentence(head - 1, at)
-            || self.is(head - 1, WordClass::Boundary);
-        (opens && self.source_like((head, relative))).then_some((head, relative))
-    }
-
-    /// Walks back from `end` over a name (words, quoted names «…»); the name's first token.
-    fn name_back(&self, end: usize, at: usize) -> Option<usize> {
-        let mut k = end;
-        while k > 0 && self.same_sentence(k - 1, at) && end - k < 10 {
-            let f = &self.feats[k - 1];
-            if f.is_close_quote() {
-                // صحيفة «نيويورك تايمز» الأمريكية نشرت: a short quoted name inside the subject.
-                let open = (k.saturating_sub(8)..k - 1)
-                    .rev()
-                    .find(|&m| self.feats[m].is_open_quote())?;
-                if open + 1 == k - 1 || !self.feats[open + 1..k - 1].iter().all(|f| f.word) {
-                    break;
-                }
-                k = open;
-                continue;
-            }
-            if !(grammar::name_word(f) || (k - 1 > 0 && self.name_continues(k - 1)))
-                || self.lex.marks(self.word(k - 1), Marker::Issue)
-            {
-                break;
-            }
-            k -= 1;
-            if self.feats[k].conj {
-                break;
-            }
-        }
-        (k < end && !self.feats[k].enclitic && !self.feats[k].is_quote()).then_some(k)
-    }
-
-    /// Whether a clause opens at `k`: None if not, Some(strong) if so.
-    fn clause_opens(&self, k: usize, at: usize) -> Option<bool> {
-        if k == 0 || !self.same_sentence(k - 1, at) {
-            return Some(true);
-        }
-        let prev = &self.feats[k - 1];
-        if matches!(
-            prev.class,
-            Some(WordClass::Boundary | WordClass::Kana | WordClass::Complementizer)
-        ) {
-            return Some(true);
-        }
-        let weak = self.feats[k].conj
-            || prev
-                .punct
-                .is_some_and(|c| matches!(c, '،' | ':' | '-' | '»' | '«' | '"'));
-        weak.then_some(false)
-    }
-
-    /// أصدر الوزير بيانا أكد فيه: the subject of the issuing verb speaks through the statement.
-    fn issuer_before(&self, at: usize) -> Option<(usize, usize)> {
-        if at < 3
-            || !self.lex.marks(self.word(at + 1), Marker::InWhich)
-            || !self.statement_at(at - 1)
-        {
-            return None;
-        }
-        let end = at - 1;
-        let start = (end.saturating_sub(10)..end)
-            .rev()
-            .take_while(|&k| self.same_sentence(k, at))
-            .find(|&k| self.lex.marks(self.word(k), Marker::Issue))?
-            + 1;
-        (start < end && self.feats[start..end].iter().all(grammar::name_word))
-            .then_some((start, end))
-    }
-
-    /// A noun of statement, also in the accusative (بيانا، تقريرا).
-    fn statement_at(&self, k: usize) -> bool {
-        self.feats[k].statement
-            || self
-                .word(k)
-                .strip_suffix('ا')
-                .is_some_and(|b| self.lex.word_class(b) == Some(WordClass::Statement))
-    }
-
-    /// The quotation ending just before `«…»، VERB`.
-    fn quote_before(&self, at: usize) -> Option<(usize, usize)> {
-        if at < 3 || self.feats[at - 1].punct != Some('،') || self.roles[at - 2] != -1 {
-            return None;
-        }
-        let mut depth = 0i32;
-        let mut k = at - 2;
-        loop {
-            depth += self.roles[k] as i32;
-            if depth == 0 {
-                return Some((k, at - 1));
-            }
-            if k == 0 || at - k > 600 {
-                return None;
-            }
-            k -= 1;
-        }
-    }
-
     fn apply_meta(&self, d: &mut Draft, meta: &Meta) {
         d.addressee = meta.addressee;
         d.medium = meta.medium;
         d.time = meta.time;
-    }
-
-    fn finish(&self, mut d: Draft, start: usize, object: bool) -> Option<Draft> {
-        let (s, e) = self.content_from(start)?;
-        let e = if object { self.object_end(s, e) } else { e };
-        d.content = Some((s, e));
-        d.quote = if object {
-            QuoteType::None
-        } else {
-            content::quote_type(&self.roles, s, e)
-        };
-        if !object && matches!(d.quote, QuoteType::Indirect | QuoteType::Mixed) {
-            d.stance = self.content_stance(s, d.stance);
-        }
-        Some(d)
-    }
-
-    /// A noun object ends before a medium phrase (أكدت الوزارة ذلك في بيان), a comma that
-    /// opens a new clause (أكدت الحكومة الخبر، لكنها …), a time (أعلن الجيش عزله في يوليو),
-    /// a relative clause (نفت هذه التصريحات التي صدرت …), a clause boundary (عندما، قبل) or
-    /// منذ.
-    fn object_end(&self, s: usize, e: usize) -> usize {
-        let end = (s + 1..e)
-            .find(|&k| {
-                let f = &self.feats[k];
-                // والتي قضت …: a relative clause after a comma or a conjunction adds to it.
-                let attached = !f.conj && self.feats[k - 1].punct.is_none();
-                // A time of one word may qualify the object (مجال مفتوح الآن); a longer one, or
-                // one after a preposition, dates the statement.
-                let dated = f.time > 1 || (f.time > 0 && self.is(k - 1, WordClass::Prep));
-                // عندما أعلنت …: a boundary before another verb of saying opens a new clause.
-                let clause =
-                    f.is(WordClass::Boundary) && self.feats.get(k + 1).is_some_and(|n| n.verb);
-                (f.punct == Some('،') && self.is(k + 1, WordClass::Boundary))
-                    || grammar::medium(&self.feats[k..]).is_ok()
-                    || dated
-                    || (attached && (f.is(WordClass::Relative) || clause))
-            })
-            .unwrap_or(e);
-        // في يوليو: the preposition goes with its time.
-        if end < e && end > s + 1 && self.feats[end].time > 0 && self.is(end - 1, WordClass::Prep) {
-            end - 1
-        } else {
-            end
-        }
-    }
-
-    /// Content that opens by denying (لا صحة لـ، لا أساس له من الصحة) makes a denial.
-    fn content_stance(&self, s: usize, stance: Stance) -> Stance {
-        let denial = (s..(s + 10).min(self.n()))
-            .find_map(|k| self.lex.denials.longest(&self.words, k))
-            .map(|(_, &st)| st);
-        match denial {
-            Some(d) if stance == Stance::Asserts => d,
-            _ => stance,
-        }
-    }
-}
-
-/// Whether a folded word has the shape of a common verbal noun: إفعال (إجراء)، فعول (وصول)،
-/// تفعيل (تقديم)، افتعال / انفعال (اجتماع، انسحاب)، استفعال (استخدام).
-fn looks_verbal_noun(w: &str) -> bool {
-    let c: Vec<char> = w.chars().collect();
-    match c.len() {
-        4 => c[2] == 'و',
-        5 => (c[0] == 'ا' && c[3] == 'ا') || (c[0] == 'ت' && c[3] == 'ي'),
-        6 => c[0] == 'ا' && (c[2] == 'ت' || c[1] == 'ن') && c[4] == 'ا',
-        7 => w.starts_with("است") && c[5] == 'ا',
-        _ => false,
     }
 }
 

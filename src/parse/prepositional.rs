@@ -3,12 +3,25 @@
 
 use super::{content, Draft, Meta, Parser};
 use crate::lexicon::{Marker, PrepCue, WordClass};
-use crate::model::CueKind;
+use crate::model::{CueKind, Stance};
 
 /// How far back a trailing prepositional cue looks for the start of the clause it qualifies.
 const CLAUSE_REACH: usize = 200;
+/// The longest source mention after a prepositional cue (وفقا لـ), in tokens.
+const CUE_MENTION: usize = 12;
+/// The most tokens after a trailing cue's source that only describe it before the sentence
+/// ends (كما ذكرت صحافية من وكالة …).
+const TRAILING_DESCRIPTION: usize = 8;
+/// How far after the verb that follows a cue's source its complement may open, in tokens.
+const CUE_VERB_COMPLEMENT: usize = 3;
+/// How many of a mention's first words may hold what makes it a source.
+const SOURCE_HEAD: usize = 3;
+/// How far into its sentence a dateline's dash may stand (عمّان (وكالة …) –), in tokens.
+const DATELINE: usize = 6;
 
 impl Parser<'_> {
+    /// prep-attr: a prepositional cue (وفقا لـ، بحسب، نقلا عن) at `start..end`, its source after
+    /// it and the clause it qualifies.
     pub(super) fn prep(&self, start: usize, end: usize, cue: PrepCue) -> Option<Draft> {
         let lemma = self.doc.folded(start, end).to_string();
         let mut d = Draft::new((start, end), lemma, CueKind::Preposition, cue.stance);
@@ -16,30 +29,14 @@ impl Parser<'_> {
         if cue.needs_lam && !self.feats.get(j).is_some_and(|f| f.word && f.lam) {
             return None;
         }
-        // بحسب ما ذكرت X / حسبما نقلت X: the verb joins the cue and gives its stance.
         if cue.takes_verb {
-            if let Some(form) = self.verb_form(j) {
-                let v = &self.lex.verbs[form.verb];
-                d.cue.1 = j + 1;
-                d.stance = v.stance.unwrap_or(cue.stance);
-                d.gender = form.gender;
-                d.number = form.number;
-                j += 1;
-                // حسبما أفادت به الوكالة: the pronoun pointing back to ما is no source.
-                if self.lex.marks(self.word(j), Marker::InWhich) {
-                    j += 1;
-                }
-            } else if self.resumptive_verb(j) {
-                // بحسب ما بثته الوكالة: a verb of ours or not, its pronoun points back to ما.
-                d.cue.1 = j + 1;
-                j += 1;
-            }
+            j = self.cue_verb(&mut d, j, cue.stance);
         }
         // "لـ«رويترز»": the preposition stands alone before a quoted name.
         let m_start = j;
         let mut meta = Meta::default();
         let k = if self.word(j) == "ل" { j + 1 } else { j };
-        let m = self.mention(k, 12).map(|(_, e)| (m_start, e));
+        let m = self.mention(k, CUE_MENTION).map(|(_, e)| (m_start, e));
         let j = match m {
             Some((_, e)) => self.interludes(e, &mut meta),
             None => j,
@@ -61,22 +58,12 @@ impl Parser<'_> {
         if cue.trailing {
             // …، كما ذكرت صحافية من وكالة فرانس برس.: what follows the source only describes
             // it (no complementizer, no verb) before the sentence ends.
-            let (_, s_end) = self.doc.sentences[self.doc.tokens[start].sentence as usize];
-            let describes = s_end.saturating_sub(j) <= 8
-                && (j..s_end).all(|k| {
-                    !self.is(k, WordClass::Complementizer)
-                        && !self.feats[k].verb
-                        && self.feats[k].punct != Some(':')
-                });
-            if at_clause_start || !describes || d.cue.1 == end || start == s_start {
-                return None;
-            }
-            // كما أعلن الوزير وصول الوفد: a verb with a content of its own is "also".
-            let own = self
-                .verb_form(end)
-                .and_then(|form| self.verb(end, form, false))
-                .is_some_and(|v| v.content.is_some());
-            if own {
+            if at_clause_start
+                || !self.describes_source(start, j)
+                || d.cue.1 == end
+                || start == s_start
+                || self.reports_itself(end)
+            {
                 return None;
             }
         }
@@ -86,7 +73,10 @@ impl Parser<'_> {
             .feats
             .get(j)
             .filter(|f| f.verb && f.finite && m.is_some())
-            .and_then(|_| (j + 1..(j + 3).min(self.n())).find_map(|k| self.complement(k, false)));
+            .and_then(|_| {
+                (j + 1..(j + CUE_VERB_COMPLEMENT).min(self.n()))
+                    .find_map(|k| self.complement(k, false))
+            });
         if let Some((c, _)) = verb_complement {
             let (s, e) = self.content_from(c)?;
             d.content = Some((s, e));
@@ -95,52 +85,107 @@ impl Parser<'_> {
         }
         if at_clause_start && ends_sentence && sent > 0 {
             // "… . بحسب رويترز." qualifies the sentence before.
-            let (ps, pe) = self.doc.sentences[sent - 1];
-            let e = (ps..pe)
-                .rev()
-                .find(|&k| !self.feats[k].is_stop())
-                .map_or(ps, |k| k + 1);
-            d.content = Some((ps, e)).filter(|(s, e)| s < e);
+            d.content = self.sentence_before(sent);
         } else if at_clause_start {
-            let mut c = j;
-            if self.feats.get(c).is_some_and(|f| f.punct == Some('،')) {
-                c += 1;
-            }
-            if self.lex.marks(self.word(c), Marker::Resumptive) {
-                c += 1;
-            }
-            if let Some(k) = self
-                .complement(c, false)
-                .filter(|_| self.is(c, WordClass::Complementizer))
-            {
-                c = k.0;
-            }
-            let (s, e) = self.content_from(c)?;
-            d.content = Some((s, e));
+            d.content = Some(self.clause_after(j)?);
         } else {
-            let mut e = start;
-            while e > s_start
-                && self.feats[e - 1]
-                    .punct
-                    .is_some_and(|c| matches!(c, '،' | '-'))
-            {
-                e -= 1;
-            }
-            let s = self.clause_start(s_start, e);
-            // The clause the phrase qualifies starts after the last complementizer or relative
-            // pronoun before it (أكد أن الحرب التي خلفت … وفقا لـ…).
-            let s = (s..e)
-                .rev()
-                .find(|&k| self.is(k, WordClass::Complementizer) || self.is(k, WordClass::Relative))
-                .map_or(s, |k| k + 1);
-            if s >= e {
-                return None;
-            }
-            d.content = Some((s, e));
+            d.content = Some(self.clause_qualified(start, s_start)?);
         }
         let (s, e) = d.content?;
         d.quote = content::quote_type(&self.roles, s, e);
         Some(d)
+    }
+
+    /// بحسب ما ذكرت X / حسبما نقلت X: the verb at `j` joins the cue and gives its stance;
+    /// where the source may start after it.
+    fn cue_verb(&self, d: &mut Draft, mut j: usize, stance: Stance) -> usize {
+        if let Some(form) = self.verb_form(j) {
+            let v = &self.lex.verbs[form.verb];
+            d.cue.1 = j + 1;
+            d.stance = v.stance.unwrap_or(stance);
+            d.gender = form.gender;
+            d.number = form.number;
+            j += 1;
+            // حسبما أفادت به الوكالة: the pronoun pointing back to ما is no source.
+            if self.lex.marks(self.word(j), Marker::InWhich) {
+                j += 1;
+            }
+        } else if self.resumptive_verb(j) {
+            // بحسب ما بثته الوكالة: a verb of ours or not, its pronoun points back to ما.
+            d.cue.1 = j + 1;
+            j += 1;
+        }
+        j
+    }
+
+    /// …، كما ذكرت صحافية من وكالة فرانس برس.: what follows a trailing cue's source at `j`
+    /// only describes it (no complementizer, no verb) before the sentence ends.
+    fn describes_source(&self, start: usize, j: usize) -> bool {
+        let (_, s_end) = self.doc.sentences[self.doc.tokens[start].sentence as usize];
+        s_end.saturating_sub(j) <= TRAILING_DESCRIPTION
+            && (j..s_end).all(|k| {
+                !self.is(k, WordClass::Complementizer)
+                    && !self.feats[k].verb
+                    && self.feats[k].punct != Some(':')
+            })
+    }
+
+    /// كما أعلن الوزير وصول الوفد: a verb after كما with a content of its own is "also", not a
+    /// trailing cue.
+    fn reports_itself(&self, end: usize) -> bool {
+        self.verb_form(end)
+            .and_then(|form| self.verb(end, form, false))
+            .is_some_and(|v| v.content.is_some())
+    }
+
+    /// The sentence before sentence `sent`, without its final stop.
+    fn sentence_before(&self, sent: usize) -> Option<(usize, usize)> {
+        let (ps, pe) = self.doc.sentences[sent - 1];
+        let e = (ps..pe)
+            .rev()
+            .find(|&k| !self.feats[k].is_stop())
+            .map_or(ps, |k| k + 1);
+        Some((ps, e)).filter(|(s, e)| s < e)
+    }
+
+    /// The clause after a cue that opens its own (وبحسب الوكالة، فإن …): past a comma, a
+    /// resumptive word and a complementizer.
+    fn clause_after(&self, j: usize) -> Option<(usize, usize)> {
+        let mut c = j;
+        if self.feats.get(c).is_some_and(|f| f.punct == Some('،')) {
+            c += 1;
+        }
+        if self.lex.marks(self.word(c), Marker::Resumptive) {
+            c += 1;
+        }
+        if let Some(k) = self
+            .complement(c, false)
+            .filter(|_| self.is(c, WordClass::Complementizer))
+        {
+            c = k.0;
+        }
+        self.content_from(c)
+    }
+
+    /// The clause a cue at `start` in mid-sentence qualifies (… ، وفقا لمصدر): back to the
+    /// clause start, or after the last complementizer or relative pronoun.
+    fn clause_qualified(&self, start: usize, s_start: usize) -> Option<(usize, usize)> {
+        let mut e = start;
+        while e > s_start
+            && self.feats[e - 1]
+                .punct
+                .is_some_and(|c| matches!(c, '،' | '-'))
+        {
+            e -= 1;
+        }
+        let s = self.clause_start(s_start, e);
+        // The clause the phrase qualifies starts after the last complementizer or relative
+        // pronoun before it (أكد أن الحرب التي خلفت … وفقا لـ…).
+        let s = (s..e)
+            .rev()
+            .find(|&k| self.is(k, WordClass::Complementizer) || self.is(k, WordClass::Relative))
+            .map_or(s, |k| k + 1);
+        (s < e).then_some((s, e))
     }
 
     /// A word after ما that carries the pronoun pointing back to it (ما بثته، ما أوردتها): a
@@ -162,7 +207,7 @@ impl Parser<'_> {
     /// Whether a mention names something that can speak: a head noun of a source, a title, a
     /// medium, a place, a given name or a quoted name.
     pub(super) fn sourcey(&self, (s, e): (usize, usize)) -> bool {
-        (s..e.min(s + 3)).any(|k| {
+        (s..e.min(s + SOURCE_HEAD)).any(|k| {
             let w = self.word(k);
             let base = crate::clitics::without_article(w);
             let bare = if w.starts_with('ل') && base == w {
@@ -191,7 +236,7 @@ impl Parser<'_> {
         let dateline_dash = |k: usize| {
             self.feats[k].punct == Some('-')
                 && k > 0
-                && (self.feats[k - 1].punct == Some(')') || k - s_start < 6)
+                && (self.feats[k - 1].punct == Some(')') || k - s_start < DATELINE)
         };
         let from = e.saturating_sub(CLAUSE_REACH).max(s_start);
         for k in (from..e).rev() {
