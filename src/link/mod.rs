@@ -13,8 +13,10 @@
 pub mod answers;
 pub mod chains;
 pub mod clause;
+pub mod concern;
 pub mod pair;
 pub mod readable;
+pub mod roles;
 pub mod terms;
 pub mod vocab;
 pub mod words;
@@ -190,6 +192,29 @@ pub fn link(
         &|i, j| linker.nested(i, j),
         &|i| states(&drafts[i], &terms[i]),
     );
+    // Answers by the party a claim is about (its spokesman, its body, its country).
+    let concerned = concern::answers(&concern::Context {
+        doc,
+        lex,
+        feats,
+        drafts,
+        res,
+        terms: &terms,
+        other_source: &|i, j| linker.other_source(i, j),
+        nested: &|i, j| linker.nested(i, j),
+        states: &|i| states(&drafts[i], &terms[i]),
+        chains: &chains,
+        dateline,
+    });
+    let mut answers = answers;
+    for c in concerned {
+        if !answers
+            .iter()
+            .any(|a| (a.from, a.to) == (c.from, c.to) || (a.from, a.to) == (c.to, c.from))
+        {
+            answers.push(c);
+        }
+    }
     for a in &answers {
         let known = links
             .iter()
