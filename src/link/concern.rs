@@ -26,7 +26,7 @@ use crate::segment::Document;
 
 /// The least archive rarity of a name word that identifies a party (طالبان، الفيتنامية, not
 /// الدولية).
-const NAME_RARITY: f32 = 0.35;
+const NAME_RARITY: f32 = 0.25;
 
 /// Who a speaker is, as words a claim can name it by.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -75,6 +75,10 @@ fn readings(w: &str) -> Vec<&str> {
             }
         }
     }
+    // باكستانيا: without its tanween.
+    if let Some(t) = clitics::without_tanween(w) {
+        out.push(t);
+    }
     out
 }
 
@@ -85,18 +89,31 @@ fn country(lex: &Lexicon, w: &str) -> Option<String> {
         .find_map(|r| lex.places.longest(&[r], 0).and_then(|(_, p)| p.code.clone()))
 }
 
-/// Whether a word names no one on its own: a function word, a title, a source's head noun
-/// (وزارة، مصادر، صحيفة), an anonymity word or a quantifier.
-fn generic(lex: &Lexicon, w: &str) -> bool {
-    !clitics::at_least(w, 3)
-        || readings(w).into_iter().any(|r| {
-            lex.stopword(r).is_some()
-                || lex.titles.starts(r)
-                || lex.bodies.starts(r)
-                || lex.anonymity.starts(r)
-                || lex.marks(r, Marker::Quantifier)
-                || lex.marks(r, Marker::Same)
+/// Whether a word names no one on its own: a function word, a title, an anonymity word, a
+/// quantifier, or a source's head noun used as one (الوزارة، وزارة الخارجية، مصادر at the head
+/// of a mention), not a body's own name (طالبان، حركة طالبان).
+fn generic(lex: &Lexicon, w: &str, head: bool, next: Option<&str>) -> bool {
+    if !clitics::at_least(w, 3) {
+        return true;
+    }
+    let definite = |x: &str| {
+        clitics::without_conjunction(x).any(|(_, r)| {
+            let r = clitics::without_preposition(r).unwrap_or(r);
+            clitics::without_article(r) != r
         })
+    };
+    let rs = readings(w);
+    if rs.iter().any(|r| {
+        lex.stopword(r).is_some()
+            || lex.titles.starts(r)
+            || lex.anonymity.starts(r)
+            || lex.marks(r, Marker::Quantifier)
+            || lex.marks(r, Marker::Same)
+    }) {
+        return true;
+    }
+    let body = rs.iter().any(|r| lex.bodies.starts(r));
+    body && (head || definite(w) || next.is_some_and(definite))
 }
 
 /// The party of a source entity.
@@ -105,18 +122,21 @@ pub fn party(doc: &Document, lex: &Lexicon, feats: &[Feat], e: &Entity) -> Party
     let mut p = Party::default();
     let spans = e.mentions.iter().chain(e.represents.iter()).copied();
     for (s, end) in spans {
-        for t in s..end.min(feats.len()) {
+        let end = end.min(feats.len());
+        for t in s..end {
             if !feats[t].word {
                 continue;
             }
             let w = doc.text(t);
+            let next = (t + 1 < end).then(|| doc.text(t + 1));
+            let head = t == s && end > s + 1;
             // وزير الدولة الذي يترأس وفد بلاده في مفاوضات مع …: what follows a relative or
             // a preposition describes the speaker, it does not name it.
             if words.relative(w) || matches!(w, "مع" | "حول" | "علي" | "عن" | "الي" | "بشان") {
                 break;
             }
             // A place names a country, which only an official body answers for.
-            if generic(lex, w) || country(lex, w).is_some() {
+            if generic(lex, w, head, next) || country(lex, w).is_some() {
                 continue;
             }
             let stem = stem_of(lex, w);
@@ -146,7 +166,8 @@ pub fn named(doc: &Document, lex: &Lexicon, feats: &[Feat], (s, e): (usize, usiz
                 n.countries.push(c);
             }
         }
-        if generic(lex, w) {
+        let next = (t + 1 < e).then(|| doc.text(t + 1));
+        if generic(lex, w, false, next) {
             continue;
         }
         let mut push = |x: String| {
@@ -227,6 +248,8 @@ pub struct Context<'a> {
     pub states: &'a dyn Fn(usize) -> bool,
     /// Each attribution's chain of sources.
     pub chains: &'a [Vec<usize>],
+    /// Each attribution's parent, the one whose content holds it.
+    pub parents: &'a [Option<usize>],
     /// The dateline's entity, at the end of every chain.
     pub dateline: Option<usize>,
 }
@@ -252,6 +275,9 @@ pub fn answers(cx: &Context) -> Vec<Link> {
         let Some(src) = cx.res.source_of[j] else {
             continue;
         };
+        if doubtful(cx, j) {
+            continue;
+        }
         let sj = statements[j]
             .get_or_insert_with(|| read(cx, j))
             .clone();
@@ -286,6 +312,9 @@ pub fn answers(cx: &Context) -> Vec<Link> {
             continue;
         }
         let bare = cx.terms[j].pointer || cx.terms[j].stems.is_empty() || defends;
+        if std::env::var_os("LINKDBG").is_some() {
+            eprintln!("ANSWER a{} {:?} bare {bare} party {:?}", j + 1, kind, party);
+        }
         // A refusal or a confirmation with a topic of its own is linked by what it says; only a
         // bare one is linked by whom it answers.
         let denies = kind.family() == crate::model::Family::Oppose;
@@ -328,6 +357,9 @@ pub fn answers(cx: &Context) -> Vec<Link> {
                 }
                 nm
             });
+            if std::env::var_os("LINKDBG").is_some() {
+                eprintln!("  cand a{} named {:?} neg {}", i + 1, naming(&party, ni), cx.terms[i].negative);
+            }
             let Some(how) = naming(&party, ni) else {
                 continue;
             };
@@ -352,7 +384,14 @@ pub fn answers(cx: &Context) -> Vec<Link> {
             found.push((strength + beyond + 0.1 * closeness, i));
         }
         found.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        for (score, i) in found.into_iter().take(MOST) {
+        // One statement heard twice (أعلنت الجبهة … على لسان المتحدث) is answered once.
+        let mut kept: Vec<(f32, usize)> = Vec::new();
+        for f in found {
+            if !kept.iter().any(|k| overlap(cx.drafts, k.1, f.1)) {
+                kept.push(f);
+            }
+        }
+        for (score, i) in kept.into_iter().take(MOST) {
             if std::env::var_os("LINKDBG").is_some() {
                 eprintln!("CONCERN a{} -> a{} {:?} score {score:.2} bare {bare}", j + 1, i + 1, kind);
             }
@@ -383,6 +422,8 @@ struct Marks {
     report: Option<usize>,
 }
 
+/// The farthest word of a content a verb of publishing that points is.
+const REPORT_AT: usize = 4;
 /// How far into a content a role word is looked for.
 const ROLE_REACH: usize = 24;
 
@@ -394,10 +435,18 @@ fn role_marks(cx: &Context, j: usize) -> Marks {
     let roles = Roles::get();
     let words = Words::get();
     let mut prev: Option<&str> = None;
-    for t in s..e.min(s + ROLE_REACH).min(cx.feats.len()) {
+    // Up to the first attribution nested in it: its words are that one's.
+    let limit = cx.drafts[j + 1..]
+        .iter()
+        .map(|d| d.cue.0)
+        .find(|&c| s < c && c < e)
+        .unwrap_or(e);
+    let mut seen = 0usize;
+    for t in s..limit.min(s + ROLE_REACH).min(cx.feats.len()) {
         if !cx.feats[t].word {
             continue;
         }
+        seen += 1;
         let w = cx.doc.text(t);
         match roles.of(w) {
             Some(Role::Accusation) => m.accusation = true,
@@ -408,7 +457,8 @@ fn role_marks(cx: &Context, j: usize) -> Marks {
                     clitics::without_conjunction(p)
                         .any(|(_, r)| matches!(r, "ما" | "لما" | "عما" | "بما") || words.relative(r))
                 });
-                if after_relative && m.report.is_none() {
+                // ما نشرته الصحيفة، المعلومات التي أعلنتها: at the head of the content.
+                if after_relative && m.report.is_none() && seen <= REPORT_AT {
                     m.report = Some(t);
                 }
             }
@@ -441,7 +491,14 @@ fn reported(cx: &Context, j: usize, at: usize) -> Vec<usize> {
                 || cx.feats[t].is(crate::lexicon::WordClass::Complementizer)
         })
         .unwrap_or(end.min(k + REPORTED_WORDS));
-    let key = |w: &str| stem_of(cx.lex, w);
+    // المعارضة and المعارض name one side.
+    let key = |w: &str| {
+        let st = stem_of(cx.lex, w);
+        match st.strip_suffix('ه') {
+            Some(b) if clitics::at_least(b, 3) => b.to_string(),
+            _ => st,
+        }
+    };
     let wanted: Vec<String> = (k..stop)
         .map(|t| cx.doc.text(t))
         .filter(|w| clitics::at_least(w, 3) && cx.lex.stopword(w).is_none())
@@ -473,6 +530,9 @@ fn reported(cx: &Context, j: usize, at: usize) -> Vec<usize> {
         })
         .collect();
     let best = scored.iter().map(|&(h, _)| h).max().unwrap_or(0);
+    if std::env::var_os("LINKDBG").is_some() {
+        eprintln!("REPORTED a{} wanted {:?} best {best}", j + 1, wanted);
+    }
     if best == 0 {
         return Vec::new();
     }
@@ -549,6 +609,29 @@ fn toward_source(
         .collect()
 }
 
+/// Whether two attributions' contents overlap.
+fn overlap(drafts: &[Draft], a: usize, b: usize) -> bool {
+    match (drafts[a].content, drafts[b].content) {
+        (Some((s, e)), Some((c, d))) => s < d && c < e,
+        _ => false,
+    }
+}
+
+/// Whether the speaker of a participle (مبينة، مضيفا) is in doubt: it continues the verb
+/// before it in its sentence, so a source other than that verb's was taken from words in
+/// between (ونفت القناة ما صرحت به الصحفية، مبينة …), and an answer by it is not trusted.
+fn doubtful(cx: &Context, j: usize) -> bool {
+    if cx.drafts[j].kind != crate::model::CueKind::Participle {
+        return false;
+    }
+    let sentence = |i: usize| cx.doc.tokens[cx.drafts[i].cue.0].sentence;
+    (0..j)
+        .rev()
+        .take_while(|&k| sentence(k) == sentence(j))
+        .find(|&k| cx.parents[k].is_none())
+        .is_some_and(|k| cx.res.source_of[k] != cx.res.source_of[j])
+}
+
 fn read(cx: &Context, i: usize) -> Statement {
     cx.drafts[i]
         .content
@@ -578,8 +661,9 @@ mod tests {
     #[test]
     fn heads_and_titles_name_no_one() {
         let lex = Lexicon::embedded();
-        assert!(generic(&lex, "الوزارة"));
-        assert!(generic(&lex, "مصادر"));
-        assert!(!generic(&lex, "طالبان"));
+        assert!(generic(&lex, "الوزارة", false, None));
+        assert!(generic(&lex, "مصادر", true, Some("مطلعة")));
+        assert!(generic(&lex, "بوزارة", false, Some("الداخلية")));
+        assert!(!generic(&lex, "طالبان", false, None));
     }
 }

@@ -204,6 +204,7 @@ pub fn link(
         nested: &|i, j| linker.nested(i, j),
         states: &|i| states(&drafts[i], &terms[i]),
         chains: &chains,
+        parents: &parents,
         dateline,
     });
     let mut answers = answers;
