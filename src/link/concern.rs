@@ -452,6 +452,7 @@ fn role_marks(cx: &Context, j: usize) -> Marks {
             Some(Role::Accusation) => m.accusation = true,
             Some(Role::Innocence) => m.innocence = true,
             Some(Role::Involvement) => m.involvement = true,
+            Some(Role::Identity) => {}
             Some(Role::Report) => {
                 let after_relative = prev.is_some_and(|p| {
                     clitics::without_conjunction(p)

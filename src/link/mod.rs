@@ -102,6 +102,12 @@ pub fn link(
         .iter()
         .map(|d| d.content.map(|c| reader.read(c)).unwrap_or_default())
         .collect();
+    // رفض الكشف عن هويته: a refusal about the source itself answers no claim.
+    let terms: Vec<Terms> = terms
+        .into_iter()
+        .zip(drafts)
+        .map(|(t, d)| if keeps_name_back(doc, d) { Terms::default() } else { t })
+        .collect();
     let stems = reader.vocab().len();
     let parents = chains::parents(drafts);
     let relays = chains::relays(doc, lex, drafts);
@@ -119,6 +125,21 @@ pub fn link(
         weights,
         marks: std::cell::RefCell::new(Marks::new(stems)),
     };
+    // Answers by the party a claim is about (its spokesman, its body, its country).
+    let concerned = concern::answers(&concern::Context {
+        doc,
+        lex,
+        feats,
+        drafts,
+        res,
+        terms: &terms,
+        other_source: &|i, j| linker.other_source(i, j),
+        nested: &|i, j| linker.nested(i, j),
+        states: &|i| states(&drafts[i], &terms[i]),
+        chains: &chains,
+        parents: &parents,
+        dateline,
+    });
     // Each attribution joins the earlier one it shares most with; the groups are the claims.
     // At most one join per attribution, indexed by it.
     let mut join_of: Vec<Option<Link>> = Vec::with_capacity(drafts.len());
@@ -137,7 +158,12 @@ pub fn link(
                     .collect(),
             })
         } else if terms[j].pointer {
-            linker.pointer(j)
+            // نفت طالبان هذه التصريحات: the claim that names the one denying, else the nearest.
+            concerned
+                .iter()
+                .find(|c| c.from == j && c.to < j)
+                .cloned()
+                .or_else(|| linker.pointer(j))
         } else {
             linker.best(j)
         };
@@ -192,21 +218,6 @@ pub fn link(
         &|i, j| linker.nested(i, j),
         &|i| states(&drafts[i], &terms[i]),
     );
-    // Answers by the party a claim is about (its spokesman, its body, its country).
-    let concerned = concern::answers(&concern::Context {
-        doc,
-        lex,
-        feats,
-        drafts,
-        res,
-        terms: &terms,
-        other_source: &|i, j| linker.other_source(i, j),
-        nested: &|i, j| linker.nested(i, j),
-        states: &|i| states(&drafts[i], &terms[i]),
-        chains: &chains,
-        parents: &parents,
-        dateline,
-    });
     let mut answers = answers;
     for c in concerned {
         if !answers
@@ -533,6 +544,16 @@ impl Linker<'_> {
     }
 }
 
+/// Whether a refusal is one to name someone (لم تكشف الصحيفة عن «هويتها»): the name kept
+/// back stands right after the cue or opens the content.
+fn keeps_name_back(doc: &Document, d: &Draft) -> bool {
+    const NEAR: usize = 5;
+    let identity = |k: usize| roles::Roles::get().of(doc.text(k)) == Some(roles::Role::Identity);
+    let after_cue = d.cue.1..(d.cue.1 + NEAR).min(doc.len());
+    let opening = d.content.map_or(0..0, |(s, e)| s..e.min(s + NEAR));
+    noncommittal(d.stance).is_some() && after_cue.chain(opening).any(identity)
+}
+
 /// Whether an attribution states a claim: it asserts, confirms or alleges a content that does
 /// not only point back and does not open by denying.
 fn states(d: &Draft, t: &Terms) -> bool {
@@ -583,13 +604,19 @@ fn kind(drafts: &[Draft], terms: &[Terms], i: usize, j: usize) -> RelationKind {
     }
 }
 
-/// The noncommittal stance of an attribution nested in `j`'s content, if any.
+/// The noncommittal stance of an attribution nested in `j`'s content, if any: a refusal that
+/// goes on from the speaker (قالت المتحدثة إن الاتحاد يتعاون ولن يعلق), not one that names a
+/// speaker of its own (ولم يعلق مكتب رئيس الوزراء), and not inside a denial (نفت القناة ما
+/// صرحت به …).
 fn nested_refusal(drafts: &[Draft], j: usize) -> Option<RelationKind> {
     let (s, e) = drafts[j].content?;
+    if drafts[j].stance == Stance::Denies {
+        return None;
+    }
     drafts[j + 1..]
         .iter()
         .take_while(|d| d.cue.0 < e)
-        .filter(|d| s <= d.cue.0)
+        .filter(|d| s <= d.cue.0 && d.mention.is_none())
         .find_map(|d| noncommittal(d.stance))
 }
 

@@ -22,6 +22,8 @@ pub enum Role {
     Involvement,
     /// A verb of publishing after ما or a relative (ما نشرته).
     Report,
+    /// A name kept back (هويته، اسمه).
+    Identity,
 }
 
 /// The role words, by folded form.
@@ -48,6 +50,7 @@ impl Roles {
                 "innocence" => Role::Innocence,
                 "involvement" => Role::Involvement,
                 "report" => Role::Report,
+                "identity" => Role::Identity,
                 _ => continue,
             };
             r.words.insert(fold(word.trim()), role);
@@ -83,6 +86,7 @@ mod tests {
         assert_eq!(r.of("والمزاعم"), Some(Role::Accusation));
         assert_eq!(r.of("بالمسؤولية"), Some(Role::Involvement));
         assert_eq!(r.of("نشرته"), Some(Role::Report));
+        assert_eq!(r.of("هويتها"), Some(Role::Identity));
         // A verb of publishing is read as written: النشر is no pointer, يتصل no صلة.
         assert_eq!(r.of("النشر"), None);
         assert_eq!(r.of("يتصل"), None);
