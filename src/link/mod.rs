@@ -106,7 +106,13 @@ pub fn link(
     let terms: Vec<Terms> = terms
         .into_iter()
         .zip(drafts)
-        .map(|(t, d)| if keeps_name_back(doc, d) { Terms::default() } else { t })
+        .map(|(t, d)| {
+            if keeps_name_back(doc, d) {
+                Terms::default()
+            } else {
+                t
+            }
+        })
         .collect();
     let stems = reader.vocab().len();
     let parents = chains::parents(drafts);
