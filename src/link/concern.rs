@@ -129,8 +129,8 @@ pub fn party(doc: &Document, lex: &Lexicon, feats: &[Feat], e: &Entity) -> Party
     let spans = e.mentions.iter().chain(e.represents.iter()).copied();
     for (s, end) in spans {
         let end = end.min(feats.len());
-        for t in s..end {
-            if !feats[t].word {
+        for (t, f) in feats.iter().enumerate().take(end).skip(s) {
+            if !f.word {
                 continue;
             }
             let w = doc.text(t);
@@ -163,8 +163,9 @@ pub fn party(doc: &Document, lex: &Lexicon, feats: &[Feat], e: &Entity) -> Party
 pub fn named(doc: &Document, lex: &Lexicon, feats: &[Feat], (s, e): (usize, usize)) -> Named {
     const MAX_TOKENS: usize = 160;
     let mut n = Named::default();
-    for t in s..e.min(s + MAX_TOKENS).min(feats.len()) {
-        if !feats[t].word {
+    let e = e.min(s + MAX_TOKENS).min(feats.len());
+    for (t, f) in feats.iter().enumerate().take(e).skip(s) {
+        if !f.word {
             continue;
         }
         let w = doc.text(t);
