@@ -610,6 +610,30 @@ fn toward_source(
         .collect()
 }
 
+/// Whether claim `i` names the party of `j`'s speaker, or `j` answers the accusations against
+/// its speaker (نفت الاتهامات الموجهة لها): what a denial by content alone may answer.
+pub fn concerns(cx: &Context, i: usize, j: usize) -> bool {
+    let marks = role_marks(cx, j);
+    if marks.accusation {
+        return true;
+    }
+    let Some(src) = cx.res.source_of[j] else {
+        return false;
+    };
+    let p = party(cx.doc, cx.lex, cx.feats, &cx.res.entities[src]);
+    let d = &cx.drafts[i];
+    let mut n = d
+        .content
+        .map(|c| named(cx.doc, cx.lex, cx.feats, c))
+        .unwrap_or_default();
+    if let Some(t) = d.target {
+        let extra = named(cx.doc, cx.lex, cx.feats, t);
+        n.stems.extend(extra.stems);
+        n.countries.extend(extra.countries);
+    }
+    naming(&p, &n).is_some()
+}
+
 /// Whether two attributions' contents overlap.
 fn overlap(drafts: &[Draft], a: usize, b: usize) -> bool {
     match (drafts[a].content, drafts[b].content) {

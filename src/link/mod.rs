@@ -132,20 +132,24 @@ pub fn link(
         marks: std::cell::RefCell::new(Marks::new(stems)),
     };
     // Answers by the party a claim is about (its spokesman, its body, its country).
-    let concerned = concern::answers(&concern::Context {
+    let is_other = |i: usize, j: usize| linker.other_source(i, j);
+    let is_nested = |i: usize, j: usize| linker.nested(i, j);
+    let is_statement = |i: usize| states(&drafts[i], &terms[i]);
+    let cx = concern::Context {
         doc,
         lex,
         feats,
         drafts,
         res,
         terms: &terms,
-        other_source: &|i, j| linker.other_source(i, j),
-        nested: &|i, j| linker.nested(i, j),
-        states: &|i| states(&drafts[i], &terms[i]),
+        other_source: &is_other,
+        nested: &is_nested,
+        states: &is_statement,
         chains: &chains,
         parents: &parents,
         dateline,
-    });
+    };
+    let concerned = concern::answers(&cx);
     // Each attribution joins the earlier one it shares most with; the groups are the claims.
     // At most one join per attribution, indexed by it.
     let mut join_of: Vec<Option<Link>> = Vec::with_capacity(drafts.len());
@@ -223,6 +227,7 @@ pub fn link(
         &|i, j| linker.other_source(i, j),
         &|i, j| linker.nested(i, j),
         &|i| states(&drafts[i], &terms[i]),
+        &|i, j| concern::concerns(&cx, i, j),
     );
     let mut answers = answers;
     for c in concerned {
