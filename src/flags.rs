@@ -164,8 +164,7 @@ fn flags_with(a: &Analysis, reasons: &[usize]) -> Vec<Flag> {
                 })
             })
         };
-        let bearers: Vec<&(SourceKind, &str)> =
-            speakers.iter().filter(|s| !against(s.1)).collect();
+        let bearers: Vec<&(SourceKind, &str)> = speakers.iter().filter(|s| !against(s.1)).collect();
         if bearers.len() == 1 && bearers[0].0 == SourceKind::Anonymous && asserts {
             push(
                 Rule::SingleAnonymousSource,

@@ -11,6 +11,8 @@
 //! content of its own must also share what it answers (a rare word beyond the names), and a
 //! bare answer (نفت ذلك، رفض التعليق) reaches only the claims just before it.
 
+use std::cmp::Reverse;
+
 use super::pair::{stem_of, Statement};
 use super::roles::{Role, Roles};
 use super::terms::Terms;
@@ -277,8 +279,9 @@ const MIN_BEYOND: f32 = 0.5;
 /// The most claims one answer reaches.
 const MOST: usize = 3;
 
-/// The links from answers by the concerned party to the claims that name it.
-pub fn answers(cx: &Context) -> Vec<Link> {
+/// The links from answers by the concerned party to the claims that name it, each with the
+/// answering attribution.
+pub fn answers(cx: &Context) -> Vec<(usize, Link)> {
     let n = cx.drafts.len();
     let sentence = |i: usize| cx.doc.tokens[cx.drafts[i].cue.0].sentence;
     let mut parties: Vec<Option<Party>> = vec![None; cx.res.entities.len()];
@@ -303,7 +306,11 @@ pub fn answers(cx: &Context) -> Vec<Link> {
                 let party = parties[src]
                     .get_or_insert_with(|| party(cx.doc, cx.lex, cx.feats, &cx.res.entities[src]))
                     .clone();
-                out.extend(toward_source(cx, j, &xs, kind, &party));
+                out.extend(
+                    toward_source(cx, j, &xs, kind, &party)
+                        .into_iter()
+                        .map(|l| (j, l)),
+                );
                 continue;
             }
         }
@@ -403,13 +410,16 @@ pub fn answers(cx: &Context) -> Vec<Link> {
                 .iter()
                 .map(|&k| cx.terms[j].tokens[k])
                 .collect();
-            out.push(Link {
-                from: i.max(j),
-                to: i.min(j),
-                kind,
-                score: (score / 2.0).clamp(super::MIN_LINK, 1.0),
-                evidence,
-            });
+            out.push((
+                j,
+                Link {
+                    from: i.max(j),
+                    to: i.min(j),
+                    kind,
+                    score: (score / 2.0).clamp(super::MIN_LINK, 1.0),
+                    evidence,
+                },
+            ));
         }
     }
     out
@@ -445,16 +455,22 @@ fn role_marks(cx: &Context, j: usize) -> Marks {
         .find(|&c| s < c && c < e)
         .unwrap_or(e);
     let mut seen = 0usize;
-    for t in s..limit.min(s + ROLE_REACH).min(cx.feats.len()) {
+    for t in s..e.min(s + ROLE_REACH).min(cx.feats.len()) {
         if !cx.feats[t].word {
             continue;
         }
         seen += 1;
         let w = cx.doc.text(t);
+        // The verb of publishing may itself be the nested cue (التي «أعلنتها» السلطات).
+        if t >= limit && seen > REPORT_AT {
+            break;
+        }
+        let own = t < limit;
         match roles.of(w) {
-            Some(Role::Accusation) => m.accusation = true,
-            Some(Role::Innocence) => m.innocence = true,
-            Some(Role::Involvement) => m.involvement = true,
+            Some(Role::Accusation) if own => m.accusation = true,
+            Some(Role::Innocence) if own => m.innocence = true,
+            Some(Role::Involvement) if own => m.involvement = true,
+            Some(Role::Accusation | Role::Innocence | Role::Involvement) => {}
             Some(Role::Identity) => {}
             Some(Role::Report) => {
                 let after_relative = prev.is_some_and(|p| {
@@ -512,7 +528,7 @@ fn reported(cx: &Context, j: usize, at: usize) -> Vec<usize> {
     let countries: Vec<String> = (k..stop)
         .filter_map(|t| country(cx.lex, cx.doc.text(t)))
         .collect();
-    let scored: Vec<(usize, usize)> = cx
+    let scored: Vec<(usize, bool, usize)> = cx
         .res
         .entities
         .iter()
@@ -526,26 +542,24 @@ fn reported(cx: &Context, j: usize, at: usize) -> Vec<usize> {
                 .filter(|&t| cx.feats[t].word)
                 .map(|t| key(cx.doc.text(t)))
                 .collect();
-            let mut hits = wanted.iter().filter(|w| words.contains(w)).count();
-            let official = matches!(e.kind, SourceKind::OfficialBody);
-            if official
+            let hits = wanted.iter().filter(|w| words.contains(w)).count();
+            let official = matches!(e.kind, SourceKind::OfficialBody) || e.represents.is_some();
+            let of_country = official
                 && e.affiliation
                     .as_ref()
-                    .is_some_and(|c| countries.contains(c))
-            {
-                hits += 1;
-            }
-            (hits, x)
+                    .is_some_and(|c| countries.contains(c));
+            (hits + usize::from(of_country), of_country, x)
         })
         .collect();
-    let best = scored.iter().map(|&(h, _)| h).max().unwrap_or(0);
+    let best = scored.iter().map(|&(h, _, _)| h).max().unwrap_or(0);
     if best == 0 {
         return Vec::new();
     }
+    // السلطات الأفغانية: every official of the country speaks for them.
     scored
         .into_iter()
-        .filter(|&(h, _)| h == best)
-        .map(|(_, x)| x)
+        .filter(|&(h, of_country, _)| h == best || of_country)
+        .map(|(_, _, x)| x)
         .collect()
 }
 
@@ -572,7 +586,7 @@ fn toward_source(
         xs.iter()
             .any(|&x| cx.res.source_of[i] == Some(x) || chain.contains(&x))
     };
-    let mut found: Vec<(bool, bool, u32, usize)> = (0..cx.drafts.len())
+    let mut found: Vec<(bool, Reverse<usize>, bool, u32, usize)> = (0..cx.drafts.len())
         .filter(|&i| {
             i != j
                 && by(i)
@@ -588,7 +602,16 @@ fn toward_source(
             let names = cx.drafts[i]
                 .content
                 .is_some_and(|c| naming(party, &named(cx.doc, cx.lex, cx.feats, c)).is_some());
-            (!names, i > j, sentence(i).abs_diff(here), i)
+            // What the answer goes on to say of it (المعلومات التي أعلنتها السلطات عن «وفاة»
+            // …) picks among its statements.
+            let shared = cx.terms[j].shared_with(&cx.terms[i]).len();
+            (
+                !names,
+                Reverse(shared),
+                i > j,
+                sentence(i).abs_diff(here),
+                i,
+            )
         })
         .collect();
     found.sort();
@@ -597,7 +620,7 @@ fn toward_source(
         .into_iter()
         .filter(|f| !some_name || !f.0)
         .take(MOST)
-        .map(|(_, _, _, i)| Link {
+        .map(|(_, _, _, _, i)| Link {
             from: i.max(j),
             to: i.min(j),
             kind,

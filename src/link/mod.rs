@@ -149,7 +149,13 @@ pub fn link(
         parents: &parents,
         dateline,
     };
-    let concerned = concern::answers(&cx);
+    let answered_by = concern::answers(&cx);
+    // Per answering attribution, its first answer: what it joins.
+    let mut own_answer: Vec<Option<Link>> = vec![None; drafts.len()];
+    for (j, l) in &answered_by {
+        own_answer[*j].get_or_insert_with(|| l.clone());
+    }
+    let concerned: Vec<Link> = answered_by.into_iter().map(|(_, l)| l).collect();
     // Each attribution joins the earlier one it shares most with; the groups are the claims.
     // At most one join per attribution, indexed by it.
     let mut join_of: Vec<Option<Link>> = Vec::with_capacity(drafts.len());
@@ -167,13 +173,12 @@ pub fn link(
                     .map(|&k| terms[j].tokens[k])
                     .collect(),
             })
+        } else if let Some(l) = &own_answer[j] {
+            // نفت طالبان هذه التصريحات، نفى المكتب ما نشرته الصحيفة: the claim its party or
+            // its pointer names, not the nearest or the one with most words in common.
+            Some(l.clone())
         } else if terms[j].pointer {
-            // نفت طالبان هذه التصريحات: the claim that names the one denying, else the nearest.
-            concerned
-                .iter()
-                .find(|c| c.from == j && c.to < j)
-                .cloned()
-                .or_else(|| linker.pointer(j))
+            linker.pointer(j)
         } else {
             linker.best(j)
         };
