@@ -280,8 +280,9 @@ const MIN_BEYOND: f32 = 0.5;
 const MOST: usize = 3;
 
 /// The links from answers by the concerned party to the claims that name it, each with the
-/// answering attribution.
-pub fn answers(cx: &Context) -> Vec<(usize, Link)> {
+/// answering attribution and whether it answers by pointing (نفت ذلك، ما نشرته الصحيفة، هذه
+/// الاتهامات) rather than by what it says.
+pub fn answers(cx: &Context) -> Vec<(usize, bool, Link)> {
     let n = cx.drafts.len();
     let sentence = |i: usize| cx.doc.tokens[cx.drafts[i].cue.0].sentence;
     let mut parties: Vec<Option<Party>> = vec![None; cx.res.entities.len()];
@@ -309,7 +310,7 @@ pub fn answers(cx: &Context) -> Vec<(usize, Link)> {
                 out.extend(
                     toward_source(cx, j, &xs, kind, &party)
                         .into_iter()
-                        .map(|l| (j, l)),
+                        .map(|l| (j, true, l)),
                 );
                 continue;
             }
@@ -412,6 +413,7 @@ pub fn answers(cx: &Context) -> Vec<(usize, Link)> {
                 .collect();
             out.push((
                 j,
+                bare,
                 Link {
                     from: i.max(j),
                     to: i.min(j),

@@ -150,12 +150,18 @@ pub fn link(
         dateline,
     };
     let answered_by = concern::answers(&cx);
-    // Per answering attribution, its first answer: what it joins.
+    // Per attribution that answers by pointing, its first answer: what it joins.
     let mut own_answer: Vec<Option<Link>> = vec![None; drafts.len()];
-    for (j, l) in &answered_by {
-        own_answer[*j].get_or_insert_with(|| l.clone());
+    for (j, _, l) in answered_by.iter().filter(|a| a.1) {
+        // From the answer toward what it answers, wherever that stands.
+        let other = if l.from == *j { l.to } else { l.from };
+        own_answer[*j].get_or_insert_with(|| Link {
+            from: *j,
+            to: other,
+            ..l.clone()
+        });
     }
-    let concerned: Vec<Link> = answered_by.into_iter().map(|(_, l)| l).collect();
+    let concerned: Vec<Link> = answered_by.into_iter().map(|(_, _, l)| l).collect();
     // Each attribution joins the earlier one it shares most with; the groups are the claims.
     // At most one join per attribution, indexed by it.
     let mut join_of: Vec<Option<Link>> = Vec::with_capacity(drafts.len());
