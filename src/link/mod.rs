@@ -249,6 +249,41 @@ pub fn link(
             answers.push(c);
         }
     }
+    // وأضاف المكتب: «ترفض الإدارة المزاعم …»: a statement that opens with its speaker's
+    // denial denies what that denial answers.
+    let mut opened = Vec::new();
+    for a in &answers {
+        if a.kind != RelationKind::Denies {
+            continue;
+        }
+        for (k, other) in [(a.from, a.to), (a.to, a.from)] {
+            let Some(p) = parents[k] else { continue };
+            let opens = drafts[p]
+                .content
+                .is_some_and(|(s, _)| drafts[k].cue.0 <= s + 1);
+            if opens
+                && drafts[k].stance == Stance::Denies
+                && drafts[p].stance == Stance::Asserts
+                && linker.other_source(p, other)
+                && !linker.nested(p, other)
+                && p != other
+            {
+                opened.push(Link {
+                    from: p.max(other),
+                    to: p.min(other),
+                    ..a.clone()
+                });
+            }
+        }
+    }
+    for o in opened {
+        if !answers
+            .iter()
+            .any(|a| (a.from, a.to) == (o.from, o.to) || (a.from, a.to) == (o.to, o.from))
+        {
+            answers.push(o);
+        }
+    }
     for a in &answers {
         let known = links
             .iter()
