@@ -618,9 +618,12 @@ fn toward_source(
         .collect();
     found.sort();
     let some_name = found.first().is_some_and(|f| !f.0);
+    // When some share what the answer says of them, only those.
+    let some_shared = found.iter().any(|f| f.1 .0 > 0 && (!some_name || !f.0));
     found
         .into_iter()
         .filter(|f| !some_name || !f.0)
+        .filter(|f| !some_shared || f.1 .0 > 0)
         .take(MOST)
         .map(|(_, _, _, _, i)| Link {
             from: i.max(j),
