@@ -252,7 +252,7 @@ pub fn link(
     // وأضاف المكتب: «ترفض الإدارة المزاعم …»: a statement that opens with its speaker's
     // denial denies what that denial answers.
     let mut opened = Vec::new();
-    for a in &answers {
+    for a in answers.iter().chain(&links) {
         if a.kind != RelationKind::Denies {
             continue;
         }
@@ -276,13 +276,17 @@ pub fn link(
             }
         }
     }
-    for o in opened {
+    for o in &opened {
         if !answers
             .iter()
             .any(|a| (a.from, a.to) == (o.from, o.to) || (a.from, a.to) == (o.to, o.from))
         {
-            answers.push(o);
+            answers.push(o.clone());
         }
+    }
+    // The denial it opens with is what it does, whatever its words share.
+    for o in &opened {
+        links.retain(|l| (l.from, l.to) != (o.from, o.to) && (l.from, l.to) != (o.to, o.from));
     }
     for a in &answers {
         let known = links

@@ -386,3 +386,25 @@ fn a_refusal_to_name_a_source_answers_no_claim() {
     );
     assert!(a.relations.is_empty(), "{:?}", a.relations);
 }
+
+#[test]
+fn a_statement_opening_with_its_speakers_denial_denies_too() {
+    let a = analyze(
+        "قالت المعارضة إن الحكومة باعت جزيرة المرجان لشركة أجنبية. \
+         وقال مكتب الرئيس في بيان: «تنفي الرئاسة المزاعم بأن جزيرة المرجان بيعت لشركة أجنبية».",
+    );
+    let f = |x: Option<RelationKind>| x.map(RelationKind::family);
+    assert_eq!(f(relation(&a, "وقال", "قالت")), Some(Family::Oppose));
+}
+
+#[test]
+fn a_pointer_at_authorities_reaches_their_officials_statement_on_it_only() {
+    let a = analyze(
+        "أكد المتحدث باسم وزارة الداخلية المصرية أن الشرطة أوقفت شبكة لتهريب الآثار في الأقصر. \
+         وقال المتحدث باسم الرئاسة المصرية إن الرئيس سيزور الصين الشهر المقبل. \
+         وقالت السفارة الأمريكية إن المعلومات التي أعلنتها السلطات المصرية عن شبكة تهريب الآثار دقيقة.",
+    );
+    let f = |x: Option<RelationKind>| x.map(RelationKind::family);
+    assert_eq!(f(relation(&a, "وقالت", "أكد")), Some(Family::Support));
+    assert_eq!(relation(&a, "وقالت", "وقال"), None);
+}
