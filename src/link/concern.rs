@@ -321,7 +321,7 @@ pub fn answers(cx: &Context) -> Vec<(usize, bool, Link)> {
         let Some(kind) = (if defends {
             Some(RelationKind::Denies)
         } else {
-            kind.filter(|&k| k != RelationKind::Contradicts)
+            kind
         }) else {
             continue;
         };
@@ -383,6 +383,13 @@ pub fn answers(cx: &Context) -> Vec<(usize, bool, Link)> {
             }
             let si = statements[i].get_or_insert_with(|| read(cx, i));
             if si.deny || si.refuse {
+                continue;
+            }
+            // A negated statement contradicts only a claim holding the word it negates (لم
+            // تكن هناك «محادثات» against أجرت محادثات).
+            if kind == RelationKind::Contradicts
+                && !sj.negated.iter().any(|w| si.stems.contains(w))
+            {
                 continue;
             }
             let beyond = shared_beyond(si, &sj, &party);

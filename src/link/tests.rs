@@ -408,3 +408,16 @@ fn a_pointer_at_authorities_reaches_their_officials_statement_on_it_only() {
     assert_eq!(f(relation(&a, "وقالت", "أكد")), Some(Family::Support));
     assert_eq!(relation(&a, "وقالت", "وقال"), None);
 }
+
+#[test]
+fn a_negated_statement_by_the_party_contradicts_the_claim_naming_it() {
+    let a = analyze(
+        "أفاد مصدر دبلوماسي بأن إسرائيل أجرت محادثات مباشرة مع الحكومة السورية في باكو. \
+         وأوضح مسؤول إسرائيلي أن الحكومة ستفتح معبرا جديدا للبضائع. \
+         وقال الجيش الإسرائيلي إنه لم تكن هناك محادثات مباشرة مع ممثلي الحكومة السورية.",
+    );
+    let f = |x: Option<RelationKind>| x.map(RelationKind::family);
+    let toward = f(relation(&a, "وقال", "أفاد")).or(f(relation(&a, "أفاد", "وقال")));
+    assert_eq!(toward, Some(Family::Oppose));
+    assert_eq!(relation(&a, "وقال", "وأوضح"), None);
+}
