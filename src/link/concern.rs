@@ -387,8 +387,7 @@ pub fn answers(cx: &Context) -> Vec<(usize, bool, Link)> {
             }
             // A negated statement contradicts only a claim holding the word it negates (لم
             // تكن هناك «محادثات» against أجرت محادثات).
-            if kind == RelationKind::Contradicts
-                && !sj.negated.iter().any(|w| si.stems.contains(w))
+            if kind == RelationKind::Contradicts && !sj.negated.iter().any(|w| si.stems.contains(w))
             {
                 continue;
             }
