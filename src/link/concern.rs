@@ -268,6 +268,15 @@ pub struct Context<'a> {
     pub parents: &'a [Option<usize>],
     /// The dateline's entity, at the end of every chain.
     pub dateline: Option<usize>,
+    /// Parties and what each claim names, read once.
+    pub cache: std::cell::RefCell<Cache>,
+}
+
+/// What [`concerns`] reads once per entity and per attribution.
+#[derive(Debug, Default)]
+pub struct Cache {
+    parties: Vec<Option<Party>>,
+    names: Vec<Option<Named>>,
 }
 
 /// How many sentences apart a bare answer (نفت ذلك، رفض التعليق) and its claim may stand.
@@ -361,19 +370,7 @@ pub fn answers(cx: &Context) -> Vec<(usize, bool, Link)> {
             if !near {
                 continue;
             }
-            let ni = names[i].get_or_insert_with(|| {
-                let d = &cx.drafts[i];
-                let mut nm = d
-                    .content
-                    .map(|c| named(cx.doc, cx.lex, cx.feats, c))
-                    .unwrap_or_default();
-                if let Some(t) = d.target {
-                    let extra = named(cx.doc, cx.lex, cx.feats, t);
-                    nm.stems.extend(extra.stems);
-                    nm.countries.extend(extra.countries);
-                }
-                nm
-            });
+            let ni = names[i].get_or_insert_with(|| claim_names(cx, i));
             let Some(how) = naming(&party, ni) else {
                 continue;
             };
@@ -647,14 +644,24 @@ fn toward_source(
 /// Whether claim `i` names the party of `j`'s speaker, or `j` answers the accusations against
 /// its speaker (نفت الاتهامات الموجهة لها): what a denial by content alone may answer.
 pub fn concerns(cx: &Context, i: usize, j: usize) -> bool {
-    let marks = role_marks(cx, j);
-    if marks.accusation {
+    if role_marks(cx, j).accusation {
         return true;
     }
     let Some(src) = cx.res.source_of[j] else {
         return false;
     };
-    let p = party(cx.doc, cx.lex, cx.feats, &cx.res.entities[src]);
+    let mut cache = cx.cache.borrow_mut();
+    let Cache { parties, names } = &mut *cache;
+    parties.resize(cx.res.entities.len(), None);
+    names.resize(cx.drafts.len(), None);
+    let p =
+        parties[src].get_or_insert_with(|| party(cx.doc, cx.lex, cx.feats, &cx.res.entities[src]));
+    let n = names[i].get_or_insert_with(|| claim_names(cx, i));
+    naming(p, n).is_some()
+}
+
+/// What attribution `i` names: in its content and its accusation target.
+fn claim_names(cx: &Context, i: usize) -> Named {
     let d = &cx.drafts[i];
     let mut n = d
         .content
@@ -665,7 +672,7 @@ pub fn concerns(cx: &Context, i: usize, j: usize) -> bool {
         n.stems.extend(extra.stems);
         n.countries.extend(extra.countries);
     }
-    naming(&p, &n).is_some()
+    n
 }
 
 /// Whether two attributions' contents overlap.

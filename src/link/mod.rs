@@ -148,6 +148,7 @@ pub fn link(
         chains: &chains,
         parents: &parents,
         dateline,
+        cache: Default::default(),
     };
     let answered_by = concern::answers(&cx);
     // Per attribution that answers by pointing, its first answer: what it joins.
