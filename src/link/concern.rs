@@ -349,7 +349,15 @@ pub fn answers(cx: &Context) -> Vec<(usize, bool, Link)> {
         }
         let here = sentence(j);
         let mut found: Vec<(f32, usize)> = Vec::new();
-        for i in 0..n {
+        // Drafts are in text order: only those within reach are looked at.
+        let reach = if bare && !defends { BARE_REACH } else { REACH };
+        let first = cx
+            .drafts
+            .partition_point(|d| cx.doc.tokens[d.cue.0].sentence + reach < here);
+        let last = cx
+            .drafts
+            .partition_point(|d| cx.doc.tokens[d.cue.0].sentence <= here + reach);
+        for i in first..last {
             if i == j
                 || !(cx.other_source)(i, j)
                 || (cx.nested)(i, j)
@@ -457,7 +465,8 @@ fn role_marks(cx: &Context, j: usize) -> Marks {
     let limit = cx.drafts[j + 1..]
         .iter()
         .map(|d| d.cue.0)
-        .find(|&c| s < c && c < e)
+        .take_while(|&c| c < e)
+        .find(|&c| s < c)
         .unwrap_or(e);
     let mut seen = 0usize;
     for t in s..e.min(s + ROLE_REACH).min(cx.feats.len()) {
