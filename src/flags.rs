@@ -146,7 +146,26 @@ fn flags_with(a: &Analysis, reasons: &[usize]) -> Vec<Flag> {
                 )
             })
         });
-        if speakers.len() == 1 && speakers[0].0 == SourceKind::Anonymous && asserts {
+        // A source that denies or will not answer the claim does not bear it up: the claim
+        // still rests on the one anonymous voice that states it.
+        let against = |id: &str| {
+            c.attributions.iter().any(|x| {
+                a.attribution(x).is_some_and(|x| {
+                    x.chain.first().map(String::as_str) == Some(id)
+                        && (matches!(
+                            x.stance,
+                            Stance::Denies
+                                | Stance::DeclinesToComment
+                                | Stance::NoResponse
+                                | Stance::NeitherConfirmsNorDenies
+                        ) || a.relations.iter().any(|r| {
+                            r.from == x.id && r.kind.family() == crate::model::Family::Oppose
+                        }))
+                })
+            })
+        };
+        let bearers: Vec<&(SourceKind, &str)> = speakers.iter().filter(|s| !against(s.1)).collect();
+        if bearers.len() == 1 && bearers[0].0 == SourceKind::Anonymous && asserts {
             push(
                 Rule::SingleAnonymousSource,
                 Severity::Warning,
@@ -297,6 +316,15 @@ mod tests {
             .into_iter()
             .map(|f| f.rule)
             .collect()
+    }
+
+    #[test]
+    fn a_claim_denied_by_a_named_source_still_rests_on_one_anonymous_source() {
+        let r = rules(
+            "قال مصدر مطلع إن الوفدين عقدا محادثات سرية في جنيف. \
+             ونفى المتحدث باسم وزارة الخارجية خالد العمري عقد أي محادثات.",
+        );
+        assert!(r.contains(&Rule::SingleAnonymousSource), "{r:?}");
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //!
 //! - a denial opposes the accusation its content names right after its cue (نفت الاتهامات
 //!   الموجهة لها بقتل مدنيين: the nested «الاتهامات» is what is denied);
-//! - a denial answers every statement by another source that states what it denies: they share
+//! - a denial answers every statement by another source that states what it denies and names
+//!   the one denying (or is among the accusations it names, [`super::concern::concerns`]): they share
 //!   at least two terms, rare across the archive ([`super::words::Words::rarity`]), wherever the
 //!   statement stands (a denial in the headline answers a claim made further down); a statement
 //!   that denies, refuses or is negated itself stands with the denial and is not answered;
@@ -68,6 +69,7 @@ pub fn answers(
     other_source: &dyn Fn(usize, usize) -> bool,
     nested: &dyn Fn(usize, usize) -> bool,
     states: &dyn Fn(usize) -> bool,
+    concerns: &dyn Fn(usize, usize) -> bool,
 ) -> Vec<Link> {
     let mut out = Vec::new();
     let mut read: Vec<Option<Statement>> = vec![None; drafts.len()];
@@ -124,6 +126,12 @@ pub fn answers(
             .filter_map(|i| {
                 let si = statement(i);
                 if si.deny || si.refuse {
+                    return None;
+                }
+                // A denial answers a statement about its speaker (or the accusations it names),
+                // not every statement with its words (نفت الحكومة أن تكون الجماعة التي شنت الهجوم
+                // … does not answer a report of what the group did).
+                if !negated && !concerns(i, j) {
                     return None;
                 }
                 if negated && !sj.negated.iter().any(|w| si.stems.contains(w)) {

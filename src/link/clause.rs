@@ -91,8 +91,9 @@ pub fn polarity(
         });
         match head {
             _ if continues => p.negated.extend(after),
-            // وهو ما لم يحدث: a relative ما opens a clause of its own.
-            "ما" if !was_opening => relative = true,
+            // وهو ما لم يحدث: a relative ما opens a clause of its own; so does ما before a verb
+            // of publishing (نفت «ما نشرته» الصحيفة: what the paper published).
+            "ما" if !was_opening || next.is_some_and(reports) => relative = true,
             "غير" | "ليس" | "ليست" | "ليسوا" | "لا" if untrue_next => {
                 p.untrue = true
             }
@@ -106,6 +107,11 @@ pub fn polarity(
     }
     p.negative = negators % 2 == 1;
     p
+}
+
+/// Whether a word is a verb of publishing that a relative ما takes (نشرته، صرح).
+fn reports(word: &str) -> bool {
+    super::roles::Roles::get().of(word) == Some(super::roles::Role::Report)
 }
 
 /// Whether the word after لا makes a compound noun with it (لا مركزية، لا سلكي): a nisba
@@ -143,6 +149,7 @@ mod tests {
     fn a_relative_clause_does_not_negate() {
         assert!(!read("الهجوم الذي لم تتبنه أي جهة أوقع عشرة قتلى").negative);
         assert!(!read("وهو ما لم يحدث منذ سنوات").negative);
+        assert!(!read("ما نشرته الصحيفة عن الوزير").negative);
     }
 
     #[test]

@@ -13,8 +13,10 @@
 pub mod answers;
 pub mod chains;
 pub mod clause;
+pub mod concern;
 pub mod pair;
 pub mod readable;
+pub mod roles;
 pub mod terms;
 pub mod vocab;
 pub mod words;
@@ -100,6 +102,18 @@ pub fn link(
         .iter()
         .map(|d| d.content.map(|c| reader.read(c)).unwrap_or_default())
         .collect();
+    // رفض الكشف عن هويته: a refusal about the source itself answers no claim.
+    let terms: Vec<Terms> = terms
+        .into_iter()
+        .zip(drafts)
+        .map(|(t, d)| {
+            if keeps_name_back(doc, d) {
+                Terms::default()
+            } else {
+                t
+            }
+        })
+        .collect();
     let stems = reader.vocab().len();
     let parents = chains::parents(drafts);
     let relays = chains::relays(doc, lex, drafts);
@@ -117,6 +131,38 @@ pub fn link(
         weights,
         marks: std::cell::RefCell::new(Marks::new(stems)),
     };
+    // Answers by the party a claim is about (its spokesman, its body, its country).
+    let is_other = |i: usize, j: usize| linker.other_source(i, j);
+    let is_nested = |i: usize, j: usize| linker.nested(i, j);
+    let is_statement = |i: usize| states(&drafts[i], &terms[i]);
+    let cx = concern::Context {
+        doc,
+        lex,
+        feats,
+        drafts,
+        res,
+        terms: &terms,
+        other_source: &is_other,
+        nested: &is_nested,
+        states: &is_statement,
+        chains: &chains,
+        parents: &parents,
+        dateline,
+        cache: Default::default(),
+    };
+    let answered_by = concern::answers(&cx);
+    // Per attribution that answers by pointing, its first answer: what it joins.
+    let mut own_answer: Vec<Option<Link>> = vec![None; drafts.len()];
+    for (j, _, l) in answered_by.iter().filter(|a| a.1) {
+        // From the answer toward what it answers, wherever that stands.
+        let other = if l.from == *j { l.to } else { l.from };
+        own_answer[*j].get_or_insert_with(|| Link {
+            from: *j,
+            to: other,
+            ..l.clone()
+        });
+    }
+    let concerned: Vec<Link> = answered_by.into_iter().map(|(_, _, l)| l).collect();
     // Each attribution joins the earlier one it shares most with; the groups are the claims.
     // At most one join per attribution, indexed by it.
     let mut join_of: Vec<Option<Link>> = Vec::with_capacity(drafts.len());
@@ -134,6 +180,10 @@ pub fn link(
                     .map(|&k| terms[j].tokens[k])
                     .collect(),
             })
+        } else if let Some(l) = &own_answer[j] {
+            // نفت طالبان هذه التصريحات، نفى المكتب ما نشرته الصحيفة: the claim its party or
+            // its pointer names, not the nearest or the one with most words in common.
+            Some(l.clone())
         } else if terms[j].pointer {
             linker.pointer(j)
         } else {
@@ -189,7 +239,56 @@ pub fn link(
         &|i, j| linker.other_source(i, j),
         &|i, j| linker.nested(i, j),
         &|i| states(&drafts[i], &terms[i]),
+        &|i, j| concern::concerns(&cx, i, j),
     );
+    let mut answers = answers;
+    for c in concerned {
+        if !answers
+            .iter()
+            .any(|a| (a.from, a.to) == (c.from, c.to) || (a.from, a.to) == (c.to, c.from))
+        {
+            answers.push(c);
+        }
+    }
+    // وأضاف المكتب: «ترفض الإدارة المزاعم …»: a statement that opens with its speaker's
+    // denial denies what that denial answers.
+    let mut opened = Vec::new();
+    for a in answers.iter().chain(&links) {
+        if a.kind != RelationKind::Denies {
+            continue;
+        }
+        for (k, other) in [(a.from, a.to), (a.to, a.from)] {
+            let Some(p) = parents[k] else { continue };
+            let opens = drafts[p]
+                .content
+                .is_some_and(|(s, _)| drafts[k].cue.0 <= s + 1);
+            if opens
+                && drafts[k].stance == Stance::Denies
+                && drafts[p].stance == Stance::Asserts
+                && linker.other_source(p, other)
+                && !linker.nested(p, other)
+                && p != other
+            {
+                opened.push(Link {
+                    from: p.max(other),
+                    to: p.min(other),
+                    ..a.clone()
+                });
+            }
+        }
+    }
+    for o in &opened {
+        if !answers
+            .iter()
+            .any(|a| (a.from, a.to) == (o.from, o.to) || (a.from, a.to) == (o.to, o.from))
+        {
+            answers.push(o.clone());
+        }
+    }
+    // The denial it opens with is what it does, whatever its words share.
+    for o in &opened {
+        links.retain(|l| (l.from, l.to) != (o.from, o.to) && (l.from, l.to) != (o.to, o.from));
+    }
     for a in &answers {
         let known = links
             .iter()
@@ -507,6 +606,16 @@ impl Linker<'_> {
     }
 }
 
+/// Whether a refusal is one to name someone (لم تكشف الصحيفة عن «هويتها»): the name kept
+/// back stands right after the cue or opens the content.
+fn keeps_name_back(doc: &Document, d: &Draft) -> bool {
+    const NEAR: usize = 5;
+    let identity = |k: usize| roles::Roles::get().of(doc.text(k)) == Some(roles::Role::Identity);
+    let after_cue = d.cue.1..(d.cue.1 + NEAR).min(doc.len());
+    let opening = d.content.map_or(0..0, |(s, e)| s..e.min(s + NEAR));
+    noncommittal(d.stance).is_some() && after_cue.chain(opening).any(identity)
+}
+
 /// Whether an attribution states a claim: it asserts, confirms or alleges a content that does
 /// not only point back and does not open by denying.
 fn states(d: &Draft, t: &Terms) -> bool {
@@ -557,13 +666,19 @@ fn kind(drafts: &[Draft], terms: &[Terms], i: usize, j: usize) -> RelationKind {
     }
 }
 
-/// The noncommittal stance of an attribution nested in `j`'s content, if any.
+/// The noncommittal stance of an attribution nested in `j`'s content, if any: a refusal that
+/// goes on from the speaker (قالت المتحدثة إن الاتحاد يتعاون ولن يعلق), not one that names a
+/// speaker of its own (ولم يعلق مكتب رئيس الوزراء), and not inside a denial (نفت القناة ما
+/// صرحت به …).
 fn nested_refusal(drafts: &[Draft], j: usize) -> Option<RelationKind> {
     let (s, e) = drafts[j].content?;
+    if drafts[j].stance == Stance::Denies {
+        return None;
+    }
     drafts[j + 1..]
         .iter()
         .take_while(|d| d.cue.0 < e)
-        .filter(|d| s <= d.cue.0)
+        .filter(|d| s <= d.cue.0 && d.mention.is_none())
         .find_map(|d| noncommittal(d.stance))
 }
 

@@ -79,7 +79,7 @@ thread_local! {
 }
 
 /// The stem of a folded word, from the lexicon's shared memory.
-fn stem_of(lex: &Lexicon, word: &str) -> String {
+pub(crate) fn stem_of(lex: &Lexicon, word: &str) -> String {
     STEMMER.with(|st| {
         lex.stems().with(
             terms::base(word),

@@ -345,3 +345,79 @@ fn a_lone_anonymous_claim_rests_on_one_anonymous_source() {
     let a = analyze("قال مصدر مطلع إن الوزير سيستقيل الأسبوع المقبل.");
     assert_eq!(a.claims[0].verdict, "rests on one anonymous source");
 }
+
+#[test]
+fn a_denial_by_the_accused_answers_the_accusation_not_a_statement_beside_it() {
+    let a = analyze(
+        "اتهمت منظمة حقوقية شركة النسيم للنقل بتشغيل عمال دون أجور. \
+         وقال مسؤول في الميناء إن الحركة التجارية في الميناء طبيعية. \
+         ونفت شركة النسيم للنقل هذه الاتهامات.",
+    );
+    assert_eq!(relation(&a, "ونفت", "اتهمت"), Some(RelationKind::Denies));
+    assert_eq!(relation(&a, "ونفت", "وقال"), None);
+}
+
+#[test]
+fn a_denial_of_what_a_paper_published_answers_the_paper() {
+    let a = analyze(
+        "ذكرت صحيفة الفجر أن الوزير التقى وفدا من المعارضة سرا في العاصمة. \
+         وقال محلل سياسي إن الانتخابات المقبلة ستكون صعبة على الجميع. \
+         ونفى مكتب الوزير ما نشرته الصحيفة.",
+    );
+    assert_eq!(relation(&a, "ونفى", "ذكرت"), Some(RelationKind::Denies));
+    assert_eq!(relation(&a, "ونفى", "وقال"), None);
+}
+
+#[test]
+fn a_speaker_who_claims_innocence_answers_the_claim_about_it() {
+    let a = analyze(
+        "قالت النيابة العامة إن التاجر سليم العبدلي هرّب أموالا عامة إلى الخارج. \
+         وقال سليم العبدلي إنه واثق من براءته.",
+    );
+    let f = |x: Option<RelationKind>| x.map(RelationKind::family);
+    assert_eq!(f(relation(&a, "وقال", "قالت")), Some(Family::Oppose));
+}
+
+#[test]
+fn a_refusal_to_name_a_source_answers_no_claim() {
+    let a = analyze(
+        "قال مصدر أمني إن الشرطة اعتقلت ثلاثة مشتبه بهم في الهجوم على السوق. \
+         ورفض المصدر الكشف عن هويته.",
+    );
+    assert!(a.relations.is_empty(), "{:?}", a.relations);
+}
+
+#[test]
+fn a_statement_opening_with_its_speakers_denial_denies_too() {
+    let a = analyze(
+        "قالت المعارضة إن الحكومة باعت جزيرة المرجان لشركة أجنبية. \
+         وقال مكتب الرئيس في بيان: «تنفي الرئاسة المزاعم بأن جزيرة المرجان بيعت لشركة أجنبية».",
+    );
+    let f = |x: Option<RelationKind>| x.map(RelationKind::family);
+    assert_eq!(f(relation(&a, "وقال", "قالت")), Some(Family::Oppose));
+}
+
+#[test]
+fn a_pointer_at_authorities_reaches_their_officials_statement_on_it_only() {
+    let a = analyze(
+        "أكد المتحدث باسم وزارة الداخلية المصرية أن الشرطة أوقفت شبكة لتهريب الآثار في الأقصر. \
+         وقال المتحدث باسم الرئاسة المصرية إن الرئيس سيزور الصين الشهر المقبل. \
+         وقالت السفارة الأمريكية إن المعلومات التي أعلنتها السلطات المصرية عن شبكة تهريب الآثار دقيقة.",
+    );
+    let f = |x: Option<RelationKind>| x.map(RelationKind::family);
+    assert_eq!(f(relation(&a, "وقالت", "أكد")), Some(Family::Support));
+    assert_eq!(relation(&a, "وقالت", "وقال"), None);
+}
+
+#[test]
+fn a_negated_statement_by_the_party_contradicts_the_claim_naming_it() {
+    let a = analyze(
+        "أفاد مصدر دبلوماسي بأن إسرائيل أجرت محادثات مباشرة مع الحكومة السورية في باكو. \
+         وأوضح مسؤول إسرائيلي أن الحكومة ستفتح معبرا جديدا للبضائع. \
+         وقال الجيش الإسرائيلي إنه لم تكن هناك محادثات مباشرة مع ممثلي الحكومة السورية.",
+    );
+    let f = |x: Option<RelationKind>| x.map(RelationKind::family);
+    let toward = f(relation(&a, "وقال", "أفاد")).or(f(relation(&a, "أفاد", "وقال")));
+    assert_eq!(toward, Some(Family::Oppose));
+    assert_eq!(relation(&a, "وقال", "وأوضح"), None);
+}
