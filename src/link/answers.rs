@@ -29,6 +29,8 @@ const NEGATED_SHARE: f32 = 0.6;
 const NEGATED_WORDS: usize = 6;
 /// The most statements one denial answers.
 const MOST: usize = 4;
+/// How many sentences apart a denial and the statement it answers may stand.
+const REACH: u32 = 40;
 
 /// Whether an attribution denies: its cue does, or its content opens by denying.
 pub fn denies(d: &Draft, t: &Terms) -> bool {
@@ -72,17 +74,17 @@ pub fn answers(
     concerns: &dyn Fn(usize, usize) -> bool,
 ) -> Vec<Link> {
     let mut out = Vec::new();
-    let mut read: Vec<Option<Statement>> = vec![None; drafts.len()];
-    let mut statement = |i: usize| -> Statement {
-        read[i]
-            .get_or_insert_with(|| {
-                drafts[i]
-                    .content
-                    .map(|c| Statement::read(doc, lex, feats, c))
-                    .unwrap_or_default()
-            })
-            .clone()
+    // Each statement is read once, when first needed, and lent after.
+    let read: Vec<std::cell::OnceCell<Statement>> = vec![std::cell::OnceCell::new(); drafts.len()];
+    let statement = |i: usize| -> &Statement {
+        read[i].get_or_init(|| {
+            drafts[i]
+                .content
+                .map(|c| Statement::read(doc, lex, feats, c))
+                .unwrap_or_default()
+        })
     };
+    let sentence = |i: usize| doc.tokens[drafts[i].cue.0].sentence;
     for j in 0..drafts.len() {
         // A statement whose main clause is negated (هذه الاتصالات ليست سرية) answers what states
         // the opposite, as a denial does.
@@ -119,7 +121,12 @@ pub fn answers(
         }
         // Every statement that states what it denies.
         let sj = statement(j);
-        let mut found: Vec<(f32, usize, Vec<usize>)> = (0..drafts.len())
+        // Drafts are in text order: only those within reach are looked at, which keeps a long
+        // document linear.
+        let here = sentence(j);
+        let first = drafts.partition_point(|d| doc.tokens[d.cue.0].sentence + REACH < here);
+        let last = drafts.partition_point(|d| doc.tokens[d.cue.0].sentence <= here + REACH);
+        let mut found: Vec<(f32, usize, Vec<usize>)> = (first..last)
             .filter(|&i| i != j && other_source(i, j) && !nested(i, j) && states(i))
             // What denies or is negated itself stands with a denial, not against it.
             .filter(|&i| !terms[i].negative)
@@ -137,7 +144,7 @@ pub fn answers(
                 if negated && !sj.negated.iter().any(|w| si.stems.contains(w)) {
                     return None;
                 }
-                let (common, ti, tj) = shared(&si, &sj);
+                let (common, ti, tj) = shared(si, sj);
                 let share = common / ti.min(tj).max(1e-3);
                 // A negated statement answers only when it is mostly about the claim.
                 // (of its own words: هذه الاتصالات ليست جديدة ولا سرية), and is short.

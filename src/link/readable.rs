@@ -2,6 +2,7 @@
 //! verdict (confirmed by …; denied by …; no answer from …; rests on one anonymous source).
 
 use crate::model::{Attribution, Claim, Family, Relation, Source, SourceKind};
+use std::collections::HashMap;
 
 /// The most words of a title.
 const TITLE_WORDS: usize = 14;
@@ -58,25 +59,65 @@ pub fn complete(
     relations: &[Relation],
     mut claims: Vec<Claim>,
 ) -> (Vec<Attribution>, Vec<Claim>) {
+    let position: HashMap<String, usize> = attributions
+        .iter()
+        .enumerate()
+        .map(|(k, a)| (a.id.clone(), k))
+        .collect();
     for r in relations.iter().filter(|r| !r.claim.is_empty()) {
         for id in [&r.from, &r.to] {
-            if let Some(a) = attributions.iter_mut().find(|a| &a.id == id) {
+            if let Some(&k) = position.get(id) {
+                let a = &mut attributions[k];
                 if a.claim.is_none() {
                     a.claim = Some(r.claim.clone());
                 }
             }
         }
     }
+    let lookup = Lookup::new(&attributions, sources, relations);
     for c in &mut claims {
-        c.verdict = verdict(
-            &c.anchor,
-            &c.attributions,
-            &attributions,
-            sources,
-            relations,
-        );
+        c.verdict = lookup.verdict(&c.anchor, &c.attributions);
     }
     (attributions, claims)
+}
+
+/// Attributions, sources and relations by id, so that a verdict costs what its claim holds,
+/// not what the whole document holds.
+struct Lookup<'a> {
+    attributions: HashMap<&'a str, &'a Attribution>,
+    sources: HashMap<&'a str, &'a Source>,
+    /// Per attribution, the relations it is an end of, in document order.
+    relations: HashMap<&'a str, Vec<&'a Relation>>,
+}
+
+impl<'a> Lookup<'a> {
+    fn new(
+        attributions: &'a [Attribution],
+        sources: &'a [Source],
+        relations: &'a [Relation],
+    ) -> Self {
+        let mut by_end: HashMap<&str, Vec<&Relation>> = HashMap::new();
+        for r in relations {
+            by_end.entry(r.from.as_str()).or_default().push(r);
+            if r.to != r.from {
+                by_end.entry(r.to.as_str()).or_default().push(r);
+            }
+        }
+        Lookup {
+            // The first of a repeated id wins, as a search from the start would find it.
+            attributions: attributions
+                .iter()
+                .rev()
+                .map(|a| (a.id.as_str(), a))
+                .collect(),
+            sources: sources.iter().rev().map(|s| (s.id.as_str(), s)).collect(),
+            relations: by_end,
+        }
+    }
+
+    fn verdict(&self, anchor: &str, members: &[String]) -> String {
+        verdict_with(self, anchor, members)
+    }
 }
 
 /// The verdict on a claim: who confirms, denies or gives no answer (by name, each once), and
@@ -88,11 +129,15 @@ pub fn verdict(
     sources: &[Source],
     relations: &[Relation],
 ) -> String {
-    let att = |id: &str| attributions.iter().find(|a| a.id == id);
+    Lookup::new(attributions, sources, relations).verdict(anchor, members)
+}
+
+fn verdict_with(lookup: &Lookup, anchor: &str, members: &[String]) -> String {
+    let att = |id: &str| lookup.attributions.get(id).copied();
     let source_of = |id: &str| {
         att(id)
             .and_then(|a| a.source.as_deref())
-            .and_then(|s| sources.iter().find(|x| x.id == s))
+            .and_then(|s| lookup.sources.get(s).copied())
     };
     let name = |id: &str| {
         source_of(id).map_or_else(|| "an unnamed source".to_string(), |s| s.name.clone())
@@ -101,10 +146,10 @@ pub fn verdict(
     // Each member's family toward the anchor: its relation to it, else its first relation in
     // the claim (a member of the anchor's side supports, of the other side opposes).
     let family_of = |m: &str| {
-        relations
-            .iter()
+        let rs = lookup.relations.get(m)?;
+        rs.iter()
             .find(|r| (r.from == m && r.to == anchor) || (r.to == m && r.from == anchor))
-            .or_else(|| relations.iter().find(|r| r.from == m))
+            .or_else(|| rs.iter().find(|r| r.from == m))
             .map(|r| r.family)
     };
     let mut parts: Vec<(Family, Vec<String>)> = vec![
