@@ -26,6 +26,8 @@ const EXIT_IO: u8 = 74;
 /// The largest `--max-bytes`: offsets are 32-bit inside, and folding may lengthen a text (a
 /// ligature into its letters), so documents stay well under 4 GiB.
 const MAX_BYTES_CEILING: usize = 1 << 30;
+/// The most worker threads `-j` starts.
+const MAX_JOBS: usize = 1024;
 
 const ANALYZE_EXAMPLES: &str = "Examples:
   isnad analyze article.txt
@@ -753,6 +755,13 @@ impl Job {
             InputKind::Jsonl => Some(batch::Format::Jsonl),
         };
         if let Some(n) = input.jobs {
+            // More threads than this only wait on each other, and asking the system for many
+            // thousands can fail inside a thread already started, where no error is returned.
+            if n > MAX_JOBS {
+                return Err(Failure::Io(anyhow!(
+                    "cannot start {n} worker threads: at most {MAX_JOBS}"
+                )));
+            }
             rayon::ThreadPoolBuilder::new()
                 .num_threads(n.max(1))
                 .build_global()
