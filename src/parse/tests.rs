@@ -1,5 +1,7 @@
 //! Table-driven parser tests: `cases.tsv` beside this file holds one expected attribution per
-//! row, written for this table; every row must come out exactly.
+//! row, written for this table; `lexicon_cases.tsv` holds, in the same columns, a row for each
+//! lexicon entry mined from the archives and kept after review, where every row must come out
+//! exactly and a `not_a_cue` row must give no attribution.
 
 use crate::model::{QuoteType, Stance};
 use crate::Analyzer;
@@ -20,7 +22,16 @@ fn opt(s: &str) -> Option<String> {
 }
 
 fn cases() -> Vec<Case> {
-    include_str!("cases.tsv")
+    cases_in(include_str!("cases.tsv"))
+}
+
+/// Lexicon entries mined from the archives and reviewed, in the same columns.
+fn mined() -> Vec<Case> {
+    cases_in(include_str!("lexicon_cases.tsv"))
+}
+
+fn cases_in(table: &str) -> Vec<Case> {
+    table
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .map(|l| {
@@ -214,4 +225,52 @@ fn an_accusation_names_its_target() {
     );
     // A plain statement names no target.
     assert_eq!(target("وقالت الشرطة إن الطريق مغلق."), None);
+}
+
+/// Every row for a mined entry comes out exactly, and names its group rightly.
+#[test]
+fn every_mined_entry_row_comes_out_exactly() {
+    let analyzer = Analyzer::new();
+    let all = mined();
+    let mut names: Vec<&str> = all.iter().map(|c| c.name.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), all.len(), "duplicate case names");
+    for c in &all {
+        assert_eq!(
+            c.group == "not_a_cue",
+            c.cue.is_none(),
+            "{}: group and cue disagree",
+            c.name
+        );
+    }
+    let failures: Vec<String> = all
+        .iter()
+        .flat_map(|c| {
+            check(&analyzer, c)
+                .into_iter()
+                .map(move |d| format!("{}: {d}", c.name))
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The mined table checks the embedded lexicon: without the mined entries its rows fail.
+#[test]
+fn the_mined_table_needs_the_mined_entries() {
+    let mut lex = crate::Lexicon::default();
+    for (name, text) in crate::lexicon::EMBEDDED {
+        let text: String = text
+            .lines()
+            .filter(|l| !l.starts_with("أورد\t"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        lex.load(name, &text).expect("the embedded files load");
+    }
+    let analyzer = Analyzer::with_lexicon(lex);
+    let row = mined()
+        .into_iter()
+        .find(|c| c.name == "v_awrada")
+        .expect("the row exists");
+    assert!(!check(&analyzer, &row).is_empty());
 }
