@@ -329,9 +329,7 @@ impl Resolver<'_> {
                     .is_some_and(|x| mute(x) || function(x))
         });
         // متنهدا، متهكما: the accusative of a participle describes how the speaker spoke.
-        let participle = w.ends_with('ا')
-            && ["مت", "مست", "من"].iter().any(|x| w.starts_with(x))
-            && crate::clitics::at_least(w, 5);
+        let participle = profile::accusative_participle(w);
         // قليلة، سعره: a feminine or a pronoun ending is a noun's (a woman's given name is
         // known to the name table).
         // معلوماتنا: a first-person possessive.

@@ -255,9 +255,7 @@ pub(super) fn profile(doc: &Document, lex: &Lexicon, (s, e): (usize, usize), lam
         let noun_form = base.ends_with('ه')
             || base.ends_with("ات")
             || clitics::has_possessive(base)
-            || (base.ends_with('ا')
-                && ["مت", "مست", "من"].iter().any(|x| base.starts_with(x))
-                && clitics::at_least(base, 5));
+            || accusative_participle(base);
         p.named_words += 1;
         p.plain.push(Plain {
             definite: base != w,
@@ -361,6 +359,14 @@ fn represented_body(lex: &Lexicon, words: &[&str], from: usize) -> usize {
         k += 1;
     }
     k
+}
+
+/// The accusative of a derived participle (متنهدا، مستغربا، منفعلا): how someone spoke, never
+/// a name.
+pub(super) fn accusative_participle(w: &str) -> bool {
+    w.ends_with('ا')
+        && ["مت", "مست", "من"].iter().any(|x| w.starts_with(x))
+        && clitics::at_least(w, 5)
 }
 
 /// The verbal noun of a derived verb (تداول، تطبيق، انسحاب، استثمار), which names no one.
