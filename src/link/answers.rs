@@ -11,6 +11,7 @@
 //!   the word it negates (محادثات سرية).
 
 use super::pair::Statement;
+use super::statements::Statements;
 use super::terms::Terms;
 use super::words::Words;
 use super::Link;
@@ -66,7 +67,7 @@ pub fn answers(
     lex: &Lexicon,
     drafts: &[Draft],
     terms: &[Terms],
-    feats: &[crate::cues::Feat],
+    statements: &Statements,
     parents: &[Option<usize>],
     other_source: &dyn Fn(usize, usize) -> bool,
     nested: &dyn Fn(usize, usize) -> bool,
@@ -74,16 +75,7 @@ pub fn answers(
     concerns: &dyn Fn(usize, usize) -> bool,
 ) -> Vec<Link> {
     let mut out = Vec::new();
-    // Each statement is read once, when first needed, and lent after.
-    let read: Vec<std::cell::OnceCell<Statement>> = vec![std::cell::OnceCell::new(); drafts.len()];
-    let statement = |i: usize| -> &Statement {
-        read[i].get_or_init(|| {
-            drafts[i]
-                .content
-                .map(|c| Statement::read(doc, lex, feats, c))
-                .unwrap_or_default()
-        })
-    };
+    let statement = |i: usize| statements.get(i);
     let sentence = |i: usize| doc.tokens[drafts[i].cue.0].sentence;
     for j in 0..drafts.len() {
         // A statement whose main clause is negated (هذه الاتصالات ليست سرية) answers what states

@@ -12,9 +12,7 @@ use crate::lexicon::{Lexicon, WordClass};
 use crate::segment::Document;
 
 use super::words::Words;
-
-/// The most tokens of a content read.
-const MAX_TOKENS: usize = 160;
+use super::MAX_TOKENS;
 
 /// What a content's main clause does.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -15,9 +15,10 @@ use std::cmp::Reverse;
 
 use super::pair::{stem_of, Statement};
 use super::roles::{Role, Roles};
+use super::statements::Statements;
 use super::terms::Terms;
 use super::words::Words;
-use super::Link;
+use super::{Link, MAX_TOKENS};
 use crate::clitics;
 use crate::cues::Feat;
 use crate::lexicon::{Lexicon, Marker};
@@ -163,7 +164,6 @@ pub fn party(doc: &Document, lex: &Lexicon, feats: &[Feat], e: &Entity) -> Party
 
 /// What tokens `s..e` name.
 pub fn named(doc: &Document, lex: &Lexicon, feats: &[Feat], (s, e): (usize, usize)) -> Named {
-    const MAX_TOKENS: usize = 160;
     let mut n = Named::default();
     let e = e.min(s + MAX_TOKENS).min(feats.len());
     for (t, f) in feats.iter().enumerate().take(e).skip(s) {
@@ -268,6 +268,8 @@ pub struct Context<'a> {
     pub parents: &'a [Option<usize>],
     /// The dateline's entity, at the end of every chain.
     pub dateline: Option<usize>,
+    /// Each attribution's statement, read once.
+    pub statements: &'a Statements<'a>,
     /// Parties and what each claim names, read once.
     pub cache: std::cell::RefCell<Cache>,
 }
@@ -296,7 +298,6 @@ pub fn answers(cx: &Context) -> Vec<(usize, bool, Link)> {
     let sentence = |i: usize| cx.doc.tokens[cx.drafts[i].cue.0].sentence;
     let mut parties: Vec<Option<Party>> = vec![None; cx.res.entities.len()];
     let mut names: Vec<Option<Named>> = vec![None; n];
-    let mut statements: Vec<Option<Statement>> = vec![None; n];
     let mut out = Vec::new();
     for j in 0..n {
         let Some(src) = cx.res.source_of[j] else {
@@ -305,7 +306,7 @@ pub fn answers(cx: &Context) -> Vec<(usize, bool, Link)> {
         if doubtful(cx, j) {
             continue;
         }
-        let sj = statements[j].get_or_insert_with(|| read(cx, j)).clone();
+        let sj = cx.statements.get(j);
         let marks = role_marks(cx, j);
         let kind = answer_kind(&cx.drafts[j], &cx.terms[j], &sj);
         // ما نشرته الصحيفة: the statements of the source named.
@@ -386,7 +387,7 @@ pub fn answers(cx: &Context) -> Vec<(usize, bool, Link)> {
             if kind.family() != crate::model::Family::Oppose && how != Naming::Name {
                 continue;
             }
-            let si = statements[i].get_or_insert_with(|| read(cx, i));
+            let si = cx.statements.get(i);
             if si.deny || si.refuse {
                 continue;
             }
@@ -705,13 +706,6 @@ fn doubtful(cx: &Context, j: usize) -> bool {
         .take_while(|&k| sentence(k) == sentence(j))
         .find(|&k| cx.parents[k].is_none())
         .is_some_and(|k| cx.res.source_of[k] != cx.res.source_of[j])
-}
-
-fn read(cx: &Context, i: usize) -> Statement {
-    cx.drafts[i]
-        .content
-        .map(|c| Statement::read(cx.doc, cx.lex, cx.feats, c))
-        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@ pub mod concern;
 pub mod pair;
 pub mod readable;
 pub mod roles;
+pub mod statements;
 pub mod terms;
 pub mod vocab;
 pub mod words;
@@ -28,9 +29,12 @@ use crate::parse::Draft;
 use crate::resolve::Resolution;
 use crate::segment::Document;
 
+use statements::{StatementReader, Statements};
 use terms::{Marks, TermReader, Terms};
 use vocab::StemId;
 
+/// The most tokens of a content read: a content runs on past a sentence at most this far.
+pub(crate) const MAX_TOKENS: usize = 160;
 /// How many attributions back a content is compared with; keeps linking linear.
 const WINDOW: usize = 40;
 /// The weighted share of terms two contents need in common.
@@ -98,10 +102,19 @@ pub fn link(
     body_from: u32,
 ) -> Linked {
     let mut reader = TermReader::new(doc, lex, feats);
-    let terms: Vec<Terms> = drafts
+    let (terms, polarities): (Vec<Terms>, Vec<_>) = drafts
         .iter()
-        .map(|d| d.content.map(|c| reader.read(c)).unwrap_or_default())
-        .collect();
+        .map(|d| {
+            d.content
+                .map(|c| reader.read_with_polarity(c))
+                .unwrap_or_default()
+        })
+        .unzip();
+    let statements = Statements::new(
+        StatementReader::new(doc, lex, feats),
+        drafts.iter().map(|d| d.content).collect(),
+        polarities,
+    );
     // رفض الكشف عن هويته: a refusal about the source itself answers no claim.
     let terms: Vec<Terms> = terms
         .into_iter()
@@ -148,6 +161,7 @@ pub fn link(
         chains: &chains,
         parents: &parents,
         dateline,
+        statements: &statements,
         cache: Default::default(),
     };
     let answered_by = concern::answers(&cx);
@@ -234,7 +248,7 @@ pub fn link(
         lex,
         drafts,
         &terms,
-        feats,
+        &statements,
         &parents,
         &|i, j| linker.other_source(i, j),
         &|i, j| linker.nested(i, j),

@@ -15,12 +15,12 @@ use std::sync::OnceLock;
 use rust_stemmers::{Algorithm, Stemmer};
 
 use super::clause::{self, Polarity};
+use super::statements::StatementReader;
 use super::terms;
 use super::words::Words;
-use crate::clitics;
 use crate::cues::{self, Feat};
 use crate::lexicon::Lexicon;
-use crate::segment::{Document, TokenKind};
+use crate::segment::Document;
 
 /// The trained weights: `feature<TAB>support<TAB>oppose<TAB>unrelated`.
 pub const WEIGHTS: &str = include_str!("../lexicon/pairs.tsv");
@@ -98,65 +98,15 @@ impl Statement {
     }
 
     /// Reads tokens `s..e` of a document.
-    pub fn read(
-        doc: &Document,
-        lex: &Lexicon,
-        feats: &[Feat],
-        (s, e): (usize, usize),
-    ) -> Statement {
-        const MAX_TOKENS: usize = 160;
-        let words = Words::get();
-        let e = e.min(s + MAX_TOKENS).min(feats.len());
-        let mut st = Statement {
-            polarity: clause::polarity(doc, lex, feats, (s, e), &mut |w| stem_of(lex, w)),
-            ..Statement::default()
-        };
-        st.deny = st.polarity.untrue;
-        let negated = st.polarity.negated.clone();
-        for (k, f) in feats.iter().enumerate().take(e).skip(s) {
-            if !f.word {
-                continue;
-            }
-            let w = doc.text(k);
-            if doc.tokens[k].kind == TokenKind::Number {
-                st.numbers.push(western_digits(w));
-                continue;
-            }
-            let function = clitics::without_conjunction(w).any(|(_, r)| lex.stopword(r).is_some())
-                || !clitics::at_least(w, 3);
-            if function {
-                continue;
-            }
-            let stem = stem_of(lex, w);
-            // بقتل: a dispute word under a preposition is still that word.
-            let role = Some(words.role(&stem))
-                .filter(|r| *r != Default::default())
-                .or_else(|| clitics::without_preposition(w).map(|r| words.role(&stem_of(lex, r))))
-                .unwrap_or_default();
-            st.deny |= role.deny;
-            st.refuse |= role.refuse;
-            let key: String = match role.group {
-                Some(g) => {
-                    if !st.groups.contains(&g) {
-                        st.groups.push(g);
-                    }
-                    format!("={}", words.groups[g as usize])
-                }
-                None => stem,
-            };
-            if negated.contains(&k) && !st.negated.contains(&key) {
-                st.negated.push(key.clone());
-            }
-            if !st.stems.contains(&key) {
-                st.stems.push(key);
-                st.words.push(w.to_string());
-            }
-        }
-        st
+    pub fn read(doc: &Document, lex: &Lexicon, feats: &[Feat], span: (usize, usize)) -> Statement {
+        // The polarity reads as many tokens as the statement does.
+        let polarity = clause::polarity(doc, lex, feats, span, &mut |w| stem_of(lex, w));
+        StatementReader::new(doc, lex, feats).read(span, polarity)
     }
 }
 
-fn western_digits(w: &str) -> String {
+/// A number in Western digits.
+pub(crate) fn western_digits(w: &str) -> String {
     w.chars()
         .map(|c| match c {
             '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),

@@ -5,14 +5,14 @@ use std::collections::HashMap;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
+use super::clause::Polarity;
 use super::vocab::{StemId, Vocab};
+use super::MAX_TOKENS;
 use crate::clitics;
 use crate::cues::Feat;
 use crate::lexicon::{Lexicon, Marker, WordClass};
 use crate::segment::Document;
 
-/// The most tokens of a content that are read for terms.
-const MAX_TOKENS: usize = 160;
 /// A pointer is a content of at most this many words.
 const POINTER_WORDS: usize = 4;
 
@@ -173,7 +173,12 @@ impl<'a> TermReader<'a> {
     }
 
     /// The terms of tokens `s..e`.
-    pub fn read(&mut self, (s, e): (usize, usize)) -> Terms {
+    pub fn read(&mut self, span: (usize, usize)) -> Terms {
+        self.read_with_polarity(span).0
+    }
+
+    /// The terms of tokens `s..e`, and the polarity of their main clause.
+    pub fn read_with_polarity(&mut self, (s, e): (usize, usize)) -> (Terms, Polarity) {
         let e = e.min(s + MAX_TOKENS).min(self.feats.len());
         let doc = self.doc;
         let words: Vec<&'a str> = (s..e).map(|i| doc.text(i)).collect();
@@ -263,7 +268,7 @@ impl<'a> TermReader<'a> {
         t.pointer = e > s
             && ((demonstrative && (content_words <= POINTER_WORDS || claim_noun(s + 1)))
                 || (claim_noun(s) && content_words <= POINTER_WORDS));
-        t
+        (t, p)
     }
 }
 

@@ -1,0 +1,151 @@
+//! Contents read as [`Statement`]s, once each. A document's contents share most of their words,
+//! so what a word is to a statement (a function word, or its key and dispute role) is looked up
+//! once per word type; and the polarity the term reader found is lent rather than read again.
+
+use std::cell::{OnceCell, RefCell};
+
+use super::clause::Polarity;
+use super::pair::{stem_of, western_digits, Statement};
+use super::words::{Role, Words};
+use super::MAX_TOKENS;
+use crate::clitics;
+use crate::cues::Feat;
+use crate::lexicon::Lexicon;
+use crate::segment::{Document, TokenKind};
+
+/// What a content word is to a statement: its key (its stem, or `=group` for a dispute word)
+/// and its role.
+#[derive(Debug, Clone)]
+struct Key {
+    key: Box<str>,
+    role: Role,
+}
+
+/// Reads the contents of one document, remembering each word type.
+pub struct StatementReader<'a> {
+    doc: &'a Document,
+    lex: &'a Lexicon,
+    feats: &'a [Feat],
+    /// Per word type: `None` not yet seen, `Some(None)` a function word, else its key.
+    known: Vec<Option<Option<Key>>>,
+}
+
+impl<'a> StatementReader<'a> {
+    /// A reader of `doc`.
+    pub fn new(doc: &'a Document, lex: &'a Lexicon, feats: &'a [Feat]) -> Self {
+        StatementReader {
+            doc,
+            lex,
+            feats,
+            known: vec![None; doc.type_count],
+        }
+    }
+
+    /// What token `k`'s word is, from the cache.
+    fn key(&mut self, k: usize) -> Option<&Key> {
+        let ty = self.doc.types[k] as usize;
+        if self.known[ty].is_none() {
+            let key = read_key(self.lex, self.doc.text(k));
+            self.known[ty] = Some(key);
+        }
+        self.known[ty].as_ref().and_then(Option::as_ref)
+    }
+
+    /// Reads tokens `s..e`, whose main clause has `polarity`.
+    pub fn read(&mut self, (s, e): (usize, usize), polarity: Polarity) -> Statement {
+        let e = e.min(s + MAX_TOKENS).min(self.feats.len());
+        let mut st = Statement {
+            deny: polarity.untrue,
+            polarity,
+            ..Statement::default()
+        };
+        for k in s..e {
+            if !self.feats[k].word {
+                continue;
+            }
+            let doc = self.doc;
+            let w = doc.text(k);
+            if doc.tokens[k].kind == TokenKind::Number {
+                st.numbers.push(western_digits(w));
+                continue;
+            }
+            let Some(Key { key, role }) = self.key(k) else {
+                continue;
+            };
+            st.deny |= role.deny;
+            st.refuse |= role.refuse;
+            if let Some(g) = role.group {
+                if !st.groups.contains(&g) {
+                    st.groups.push(g);
+                }
+            }
+            let key: &str = key;
+            if st.polarity.negated.contains(&k) && !st.negated.iter().any(|n| n == key) {
+                st.negated.push(key.to_string());
+            }
+            if !st.stems.iter().any(|x| x == key) {
+                st.stems.push(key.to_string());
+                st.words.push(w.to_string());
+            }
+        }
+        st
+    }
+}
+
+/// What a folded word is to a statement: `None` for a function word.
+fn read_key(lex: &Lexicon, w: &str) -> Option<Key> {
+    let words = Words::get();
+    let function = clitics::without_conjunction(w).any(|(_, r)| lex.stopword(r).is_some())
+        || !clitics::at_least(w, 3);
+    if function {
+        return None;
+    }
+    let stem = stem_of(lex, w);
+    // بقتل: a dispute word under a preposition is still that word.
+    let role = Some(words.role(&stem))
+        .filter(|r| *r != Default::default())
+        .or_else(|| clitics::without_preposition(w).map(|r| words.role(&stem_of(lex, r))))
+        .unwrap_or_default();
+    let key = match role.group {
+        Some(g) => format!("={}", words.groups[g as usize]),
+        None => stem,
+    };
+    Some(Key {
+        key: key.into_boxed_str(),
+        role,
+    })
+}
+
+/// The statements of a document's attributions, each read when first asked for.
+pub struct Statements<'a> {
+    reader: RefCell<StatementReader<'a>>,
+    contents: Vec<Option<(usize, usize)>>,
+    polarities: Vec<Polarity>,
+    read: Vec<OnceCell<Statement>>,
+}
+
+impl<'a> Statements<'a> {
+    /// The statements of contents `contents`, whose polarities are known.
+    pub fn new(
+        reader: StatementReader<'a>,
+        contents: Vec<Option<(usize, usize)>>,
+        polarities: Vec<Polarity>,
+    ) -> Self {
+        let n = contents.len();
+        Statements {
+            reader: RefCell::new(reader),
+            contents,
+            polarities,
+            read: vec![OnceCell::new(); n],
+        }
+    }
+
+    /// Attribution `i`'s statement; empty when it has no content.
+    pub fn get(&self, i: usize) -> &Statement {
+        self.read[i].get_or_init(|| {
+            self.contents[i]
+                .map(|c| self.reader.borrow_mut().read(c, self.polarities[i].clone()))
+                .unwrap_or_default()
+        })
+    }
+}
