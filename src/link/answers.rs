@@ -50,7 +50,7 @@ fn shared(a: &Statement, b: &Statement) -> (f32, f32, f32) {
         }
     };
     let total = |t: &Statement| t.stems.iter().map(|s| w(s)).sum::<f32>();
-    let both: Vec<&String> = a.stems.iter().filter(|s| b.stems.contains(s)).collect();
+    let both: Vec<&std::sync::Arc<str>> = a.stems.iter().filter(|s| b.stems.contains(s)).collect();
     // One word in common is a topic, not a proposition.
     let common: f32 = if both.len() < 2 {
         0.0

@@ -11,6 +11,7 @@ use crate::cues::Feat;
 use crate::lexicon::{Lexicon, WordClass};
 use crate::segment::Document;
 
+use super::terms::with_stem;
 use super::words::Words;
 use super::MAX_TOKENS;
 
@@ -26,14 +27,9 @@ pub struct Polarity {
 }
 
 /// The polarity of tokens `s..e`.
-pub fn polarity(
-    doc: &Document,
-    lex: &Lexicon,
-    feats: &[Feat],
-    (s, e): (usize, usize),
-    stem: &mut dyn FnMut(&str) -> String,
-) -> Polarity {
+pub fn polarity(doc: &Document, lex: &Lexicon, feats: &[Feat], (s, e): (usize, usize)) -> Polarity {
     let words = Words::get();
+    let role = |w: &str| with_stem(lex, w, |s| words.role(s));
     let e = e.min(s + MAX_TOKENS).min(feats.len());
     let mut p = Polarity::default();
     let mut negators = 0usize;
@@ -54,23 +50,23 @@ pub fn polarity(
             continue;
         }
         let w = doc.text(k);
-        let readings: Vec<&str> = clitics::without_conjunction(w).map(|(_, r)| r).collect();
-        if readings.iter().any(|r| words.relative(r)) {
+        let readings = || clitics::without_conjunction(w).map(|(_, r)| r);
+        if readings().any(|r| words.relative(r)) {
             relative = true;
             opening = false;
             k += 1;
             continue;
         }
         let negator =
-            f.is(WordClass::Negation) || readings.iter().any(|r| lex.stopword(r) == Some(true));
+            f.is(WordClass::Negation) || readings().any(|r| lex.stopword(r) == Some(true));
         if !negator {
             opening = matches!(w, "و" | "ف");
             k += 1;
             continue;
         }
-        let head = readings.last().copied().unwrap_or(w);
+        let head = readings().last().unwrap_or(w);
         let next = next_word(k).map(|j| doc.text(j));
-        let next_role = next.map(|n| words.role(&stem(n))).unwrap_or_default();
+        let next_role = next.map(role).unwrap_or_default();
         // لا يصح أن: a verb after لا is negated, not called false.
         let verb_next = next.is_some_and(|n| n.starts_with(['ي', 'ت', 'ن']));
         let untrue_next = next_role.untrue && !(head == "لا" && verb_next);
@@ -81,12 +77,13 @@ pub fn polarity(
             continue;
         }
         // ليست جديدة ولا سرية: a و+لا after a negation continues it (neither … nor).
-        let continues = head == "لا" && readings.len() > 1 && negators > 0;
+        let continues = head == "لا" && readings().count() > 1 && negators > 0;
         // The word negated: the next that is not a form of كان or a word of being (لم تكن هناك
         // «محادثات»).
-        let after = (k..e).filter(|&j| feats[j].word).take(3).find(|&j| {
-            !feats[j].is(WordClass::Kana) && !words.role(&stem(doc.text(j))).existential
-        });
+        let after = (k..e)
+            .filter(|&j| feats[j].word)
+            .take(3)
+            .find(|&j| !feats[j].is(WordClass::Kana) && !role(doc.text(j)).existential);
         match head {
             _ if continues => p.negated.extend(after),
             // وهو ما لم يحدث: a relative ما opens a clause of its own; so does ما before a verb
@@ -124,16 +121,12 @@ fn compound(next: &str) -> bool {
 mod tests {
     use super::*;
     use crate::cues;
-    use rust_stemmers::{Algorithm, Stemmer};
 
     fn read(text: &str) -> Polarity {
         let lex = Lexicon::embedded();
         let doc = Document::new(text);
         let c = cues::find(&doc, &lex);
-        let stemmer = Stemmer::create(Algorithm::Arabic);
-        polarity(&doc, &lex, &c.feats, (0, doc.len()), &mut |w| {
-            super::super::words::stem(&stemmer, w)
-        })
+        polarity(&doc, &lex, &c.feats, (0, doc.len()))
     }
 
     #[test]

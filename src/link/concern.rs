@@ -13,10 +13,10 @@
 
 use std::cmp::Reverse;
 
-use super::pair::{stem_of, Statement};
+use super::pair::Statement;
 use super::roles::{Role, Roles};
 use super::statements::Statements;
-use super::terms::Terms;
+use super::terms::{stem_of, with_stem, Terms};
 use super::words::Words;
 use super::{Link, MAX_TOKENS};
 use crate::clitics;
@@ -59,39 +59,36 @@ pub enum Naming {
 }
 
 /// The readings of a folded word: itself, without a conjunction, without the article, without a
-/// preposition.
-fn readings(w: &str) -> Vec<&str> {
-    let mut out: Vec<&str> = Vec::with_capacity(4);
-    for (_, r) in clitics::without_conjunction(w) {
-        for x in [
-            Some(r),
-            Some(clitics::without_article(r)),
-            clitics::without_preposition(r),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            if !out.contains(&x) {
-                out.push(x);
-            }
+/// preposition; each once.
+fn readings(w: &str) -> impl Iterator<Item = &str> {
+    // At most four per conjunction reading and the word without its tanween: no allocation.
+    let mut out: [&str; 9] = [""; 9];
+    let mut len = 0;
+    fn push<'w>(out: &mut [&'w str; 9], len: &mut usize, x: &'w str) {
+        if !out[..*len].contains(&x) {
+            out[*len] = x;
+            *len += 1;
         }
+    }
+    for (_, r) in clitics::without_conjunction(w) {
+        push(&mut out, &mut len, r);
+        push(&mut out, &mut len, clitics::without_article(r));
         if let Some(p) = clitics::without_preposition(r) {
-            let a = clitics::without_article(p);
-            if !out.contains(&a) {
-                out.push(a);
-            }
+            push(&mut out, &mut len, p);
+            push(&mut out, &mut len, clitics::without_article(p));
         }
     }
     // باكستانيا: without its tanween.
     if let Some(t) = clitics::without_tanween(w) {
-        out.push(t);
+        out[len] = t;
+        len += 1;
     }
-    out
+    out.into_iter().take(len)
 }
 
 /// The country a word names, if any.
 fn country(lex: &Lexicon, w: &str) -> Option<String> {
-    readings(w).into_iter().find_map(|r| {
+    readings(w).find_map(|r| {
         lex.places
             .longest(&[r], 0)
             .and_then(|(_, p)| p.code.clone())
@@ -111,8 +108,7 @@ fn generic(lex: &Lexicon, w: &str, head: bool, next: Option<&str>) -> bool {
             clitics::without_article(r) != r
         })
     };
-    let rs = readings(w);
-    if rs.iter().any(|r| {
+    if readings(w).any(|r| {
         lex.stopword(r).is_some()
             || lex.titles.starts(r)
             || lex.anonymity.starts(r)
@@ -121,7 +117,7 @@ fn generic(lex: &Lexicon, w: &str, head: bool, next: Option<&str>) -> bool {
     }) {
         return true;
     }
-    let body = rs.iter().any(|r| lex.bodies.starts(r));
+    let body = readings(w).any(|r| lex.bodies.starts(r));
     body && (head || definite(w) || next.is_some_and(definite))
 }
 
@@ -180,15 +176,15 @@ pub fn named(doc: &Document, lex: &Lexicon, feats: &[Feat], (s, e): (usize, usiz
         if generic(lex, w, false, next) {
             continue;
         }
-        let mut push = |x: String| {
-            if !n.stems.contains(&x) {
-                n.stems.push(x);
+        let mut push = |x: &str| {
+            if !n.stems.iter().any(|s| s == x) {
+                n.stems.push(x.to_string());
             }
         };
-        push(stem_of(lex, w));
+        with_stem(lex, w, &mut push);
         for (_, r) in clitics::without_conjunction(w) {
             if let Some(p) = clitics::without_preposition(r) {
-                push(stem_of(lex, p));
+                with_stem(lex, p, &mut push);
             }
         }
     }
@@ -212,7 +208,7 @@ pub fn shared_beyond(a: &Statement, b: &Statement, parties: &Party) -> f32 {
     let words = Words::get();
     a.stems
         .iter()
-        .filter(|s| b.stems.contains(s) && !parties.stems.contains(s))
+        .filter(|s| b.stems.contains(s) && !parties.stems.iter().any(|p| **p == ***s))
         .map(|s| {
             if s.starts_with('=') {
                 0.6

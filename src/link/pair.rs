@@ -9,14 +9,12 @@
 //! them across the sides) and a small multinomial logistic regression, trained by
 //! `examples/train_pairs.rs` on the ANS stance corpus (`src/lexicon/pairs.tsv`), weighs them.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
-use rust_stemmers::{Algorithm, Stemmer};
+// Tables built from data files and probed with words of the text: no table is keyed by the input.
+use rustc_hash::FxHashMap as HashMap;
+use std::sync::{Arc, OnceLock};
 
 use super::clause::{self, Polarity};
 use super::statements::StatementReader;
-use super::terms;
 use super::words::Words;
 use crate::cues::{self, Feat};
 use crate::lexicon::Lexicon;
@@ -56,10 +54,11 @@ impl Stand {
 /// One statement as the comparison sees it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Statement {
-    /// Content stems, each once, in text order; a dispute word is its group (`=talks`).
-    pub stems: Vec<String>,
+    /// Content stems, each once, in text order; a dispute word is its group (`=talks`). Shared
+    /// with the other statements of a document that have the word.
+    pub stems: Vec<Arc<str>>,
     /// For each stem, the word it was first read from.
-    pub words: Vec<String>,
+    pub words: Vec<Arc<str>>,
     /// Dispute groups present.
     pub groups: Vec<u16>,
     /// A word that denies or calls false (نفى، مزاعم، غير صحيحة).
@@ -71,22 +70,7 @@ pub struct Statement {
     /// Numbers, in Western digits.
     pub numbers: Vec<String>,
     /// The keys (as in `stems`) of the words the main clause negates.
-    pub negated: Vec<String>,
-}
-
-thread_local! {
-    static STEMMER: Stemmer = Stemmer::create(Algorithm::Arabic);
-}
-
-/// The stem of a folded word, from the lexicon's shared memory.
-pub(crate) fn stem_of(lex: &Lexicon, word: &str) -> String {
-    STEMMER.with(|st| {
-        lex.stems().with(
-            terms::base(word),
-            |b| terms::stem_with(st, b),
-            |s| s.to_string(),
-        )
-    })
+    pub negated: Vec<Arc<str>>,
 }
 
 impl Statement {
@@ -100,7 +84,7 @@ impl Statement {
     /// Reads tokens `s..e` of a document.
     pub fn read(doc: &Document, lex: &Lexicon, feats: &[Feat], span: (usize, usize)) -> Statement {
         // The polarity reads as many tokens as the statement does.
-        let polarity = clause::polarity(doc, lex, feats, span, &mut |w| stem_of(lex, w));
+        let polarity = clause::polarity(doc, lex, feats, span);
         StatementReader::new(doc, lex, feats).read(span, polarity)
     }
 }
@@ -132,7 +116,7 @@ pub fn features(a: &Statement, b: &Statement) -> Vec<(String, f32)> {
         }
     };
     let total = |x: &Statement| x.stems.iter().map(|s| weight(s)).sum::<f32>().max(1e-3);
-    let shared: Vec<&String> = a.stems.iter().filter(|s| b.stems.contains(s)).collect();
+    let shared: Vec<&Arc<str>> = a.stems.iter().filter(|s| b.stems.contains(s)).collect();
     let common: f32 = shared.iter().map(|s| weight(s)).sum();
     let ov = common / total(a).min(total(b));
     let cover_a = common / total(a);
@@ -169,8 +153,8 @@ pub fn features(a: &Statement, b: &Statement) -> Vec<(String, f32)> {
         let differ = a.numbers.iter().any(|n| !b.numbers.contains(n));
         f.push((format!("num:{}{}", u8::from(same), u8::from(differ)), 1.0));
     }
-    let only_a: Vec<&String> = a.stems.iter().filter(|s| !b.stems.contains(s)).collect();
-    let only_b: Vec<&String> = b.stems.iter().filter(|s| !a.stems.contains(s)).collect();
+    let only_a: Vec<&Arc<str>> = a.stems.iter().filter(|s| !b.stems.contains(s)).collect();
+    let only_b: Vec<&Arc<str>> = b.stems.iter().filter(|s| !a.stems.contains(s)).collect();
     f.push((format!("only_a={}", only_a.len().min(5)), 1.0));
     f.push((format!("only_b={}", only_b.len().min(5)), 1.0));
     for s in &only_a {
@@ -202,7 +186,7 @@ impl Model {
 
     /// Reads `feature<TAB>w<TAB>w<TAB>w` lines; `#` starts a comment.
     pub fn parse(text: &str) -> Model {
-        let mut weights = HashMap::new();
+        let mut weights = HashMap::default();
         for line in text.lines().filter(|l| !l.starts_with('#')) {
             let mut cols = line.split('\t');
             let Some(name) = cols.next() else { continue };
@@ -280,7 +264,7 @@ pub fn compare_with(model: &Model, a: &Statement, b: &Statement) -> Comparison {
         .iter()
         .zip(&b.words)
         .filter(|(s, _)| a.stems.contains(s))
-        .map(|(_, w)| w.clone())
+        .map(|(_, w)| w.to_string())
         .collect();
     if stand == Stand::Oppose {
         let words = Words::get();
@@ -289,8 +273,10 @@ pub fn compare_with(model: &Model, a: &Statement, b: &Statement) -> Comparison {
                 let g = words.groups.iter().position(|x| x == g);
                 g.is_some_and(|g| a.groups.iter().any(|&x| words.opposite(x, g as u16)))
             });
-            if (turned || (!a.stems.contains(s) && (b.deny || b.refuse))) && !evidence.contains(w) {
-                evidence.push(w.clone());
+            if (turned || (!a.stems.contains(s) && (b.deny || b.refuse)))
+                && !evidence.iter().any(|e| **e == **w)
+            {
+                evidence.push(w.to_string());
             }
         }
     }
@@ -327,7 +313,7 @@ const MIN_WEIGHT: f32 = 0.005;
 /// give the same weights.
 pub fn train(examples: &[Example]) -> Model {
     let feats: Vec<Vec<(String, f32)>> = examples.iter().map(|x| features(&x.a, &x.b)).collect();
-    let mut count: HashMap<&str, usize> = HashMap::new();
+    let mut count: HashMap<&str, usize> = HashMap::default();
     for f in &feats {
         for (n, _) in f {
             *count.entry(n.as_str()).or_default() += 1;

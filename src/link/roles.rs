@@ -2,7 +2,8 @@
 //! accusations" or speaks of its innocence answers the claims made about it; one who denies "what
 //! the newspaper published" answers the newspaper's statements.
 
-use std::collections::HashMap;
+// Tables built from data files and probed with words of the text: no table is keyed by the input.
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::clitics;

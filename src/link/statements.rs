@@ -3,9 +3,11 @@
 //! once per word type; and the polarity the term reader found is lent rather than read again.
 
 use std::cell::{OnceCell, RefCell};
+use std::sync::Arc;
 
 use super::clause::Polarity;
-use super::pair::{stem_of, western_digits, Statement};
+use super::pair::{western_digits, Statement};
+use super::terms::stem_of;
 use super::words::{Role, Words};
 use super::MAX_TOKENS;
 use crate::clitics;
@@ -17,7 +19,9 @@ use crate::segment::{Document, TokenKind};
 /// and its role.
 #[derive(Debug, Clone)]
 struct Key {
-    key: Box<str>,
+    key: Arc<str>,
+    /// The word itself.
+    word: Arc<str>,
     role: Role,
 }
 
@@ -64,12 +68,11 @@ impl<'a> StatementReader<'a> {
                 continue;
             }
             let doc = self.doc;
-            let w = doc.text(k);
             if doc.tokens[k].kind == TokenKind::Number {
-                st.numbers.push(western_digits(w));
+                st.numbers.push(western_digits(doc.text(k)));
                 continue;
             }
-            let Some(Key { key, role }) = self.key(k) else {
+            let Some(Key { key, word, role }) = self.key(k) else {
                 continue;
             };
             st.deny |= role.deny;
@@ -79,13 +82,12 @@ impl<'a> StatementReader<'a> {
                     st.groups.push(g);
                 }
             }
-            let key: &str = key;
-            if st.polarity.negated.contains(&k) && !st.negated.iter().any(|n| n == key) {
-                st.negated.push(key.to_string());
+            if st.polarity.negated.contains(&k) && !st.negated.contains(key) {
+                st.negated.push(key.clone());
             }
-            if !st.stems.iter().any(|x| x == key) {
-                st.stems.push(key.to_string());
-                st.words.push(w.to_string());
+            if !st.stems.contains(key) {
+                st.stems.push(key.clone());
+                st.words.push(word.clone());
             }
         }
         st
@@ -111,7 +113,8 @@ fn read_key(lex: &Lexicon, w: &str) -> Option<Key> {
         None => stem,
     };
     Some(Key {
-        key: key.into_boxed_str(),
+        key: key.into(),
+        word: w.into(),
         role,
     })
 }

@@ -235,10 +235,7 @@ impl<'a> TermReader<'a> {
             k += 1;
         }
         // Negation only from the main clause (see [`super::clause`]).
-        let stemmer = &self.stemmer;
-        let p = super::clause::polarity(doc, self.lex, self.feats, (s, e), &mut |w| {
-            stem_with(stemmer, base(w))
-        });
+        let p = super::clause::polarity(doc, self.lex, self.feats, (s, e));
         t.negative = p.negative;
         t.denial |= p.untrue;
         t.readings = t
@@ -362,6 +359,21 @@ impl Marks {
 /// A base's stem, taken in its definite form (see [`TermReader::stem`]).
 pub(crate) fn stem_with(stemmer: &Stemmer, base: &str) -> String {
     stemmer.stem(&format!("ال{base}")).into_owned()
+}
+
+thread_local! {
+    static STEMMER: Stemmer = Stemmer::create(Algorithm::Arabic);
+}
+
+/// `then` applied to the stem of a folded word, from the lexicon's shared memory: a stem
+/// remembered is lent, not copied.
+pub(crate) fn with_stem<R>(lex: &Lexicon, word: &str, then: impl FnOnce(&str) -> R) -> R {
+    STEMMER.with(|st| lex.stems().with(base(word), |b| stem_with(st, b), then))
+}
+
+/// The stem of a folded word, from the lexicon's shared memory.
+pub(crate) fn stem_of(lex: &Lexicon, word: &str) -> String {
+    with_stem(lex, word, str::to_string)
 }
 
 #[cfg(test)]

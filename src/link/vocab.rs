@@ -2,6 +2,7 @@
 //! and weighing terms compares integers rather than strings.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// A stem's number in its document's [`Vocab`].
 pub type StemId = u32;
@@ -12,8 +13,8 @@ type Map<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 /// Interned stems.
 #[derive(Debug, Clone, Default)]
 pub struct Vocab {
-    ids: Map<String, StemId>,
-    texts: Vec<String>,
+    ids: Map<Arc<str>, StemId>,
+    texts: Vec<Arc<str>>,
     /// Per stem, whether it has at least two letters (shorter ones are no terms).
     long: Vec<bool>,
 }
@@ -26,8 +27,10 @@ impl Vocab {
         }
         let id = self.texts.len() as StemId;
         self.long.push(crate::clitics::at_least(stem, 2));
-        self.texts.push(stem.to_string());
-        self.ids.insert(stem.to_string(), id);
+        // One copy of the text, shared by the table and the list.
+        let text: Arc<str> = stem.into();
+        self.texts.push(text.clone());
+        self.ids.insert(text, id);
         id
     }
 

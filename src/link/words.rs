@@ -3,7 +3,8 @@
 //! is across a real news archive ([`RARITY`]), not inside one article, where the story's topic
 //! is everywhere.
 
-use std::collections::HashMap;
+// Tables built from data files and probed with words of the text: no table is keyed by the input.
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -71,11 +72,11 @@ impl Words {
     fn parse(dispute: &str, rarity: &str) -> Words {
         let stemmer = Stemmer::create(Algorithm::Arabic);
         let mut w = Words {
-            roles: HashMap::new(),
+            roles: HashMap::default(),
             groups: Vec::new(),
             opposite: Vec::new(),
             relatives: Vec::new(),
-            df: HashMap::new(),
+            df: HashMap::default(),
             docs: 1,
         };
         let group_of = |name: &str, groups: &mut Vec<String>| -> u16 {
