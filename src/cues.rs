@@ -6,7 +6,7 @@
 
 use crate::clitics;
 use crate::lexicon::index::starts::{FORMULA, MEDIA, PREP, TIME, TITLE};
-use crate::lexicon::{Form, Frame, Index, Lexicon, PrepCue, Tense, WordClass};
+use crate::lexicon::{Form, Frame, Index, Lexicon, Marker, PrepCue, Tense, WordClass};
 use crate::model::Stance;
 use crate::segment::{Document, TokenKind};
 
@@ -244,7 +244,8 @@ pub fn find_indexed(doc: &Document, lex: &Lexicon, index: &Index) -> Cues {
         } else {
             None
         };
-        let not_cue = f.class == Some(WordClass::NotCue) && !clause_verb(lex, &words, i);
+        let not_cue = (f.class == Some(WordClass::NotCue) && !clause_verb(lex, &words, i))
+            || names_someone(lex, w, words.get(i + 1).copied());
         if word.forms && !not_cue && prep.is_none() && !word.place {
             if let Some((cue, conj)) = verb_cue(
                 lex,
@@ -285,6 +286,12 @@ pub fn find_indexed(doc: &Document, lex: &Lexicon, index: &Index) -> Cues {
         feats.push(f);
     }
     Cues { feats, cues }
+}
+
+/// Whether a verb reads "is named" here: a naming form before a given name (شاب يدعى علي).
+fn names_someone(lex: &Lexicon, w: &str, next: Option<&str>) -> bool {
+    next.is_some_and(|n| lex.names.starts(n))
+        && clitics::without_conjunction(w).any(|(_, r)| lex.marks(r, Marker::Naming))
 }
 
 /// A word that is mostly something else (بين, between) read as a verb (بيّن): it opens its

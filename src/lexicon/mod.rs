@@ -187,6 +187,8 @@ pub enum Marker {
     Same,
     /// A verb whose object is a verbal noun of saying by its subject (كرر تأكيده، جددت نفيها).
     Light,
+    /// A verb that before a given name reads "is named" (يُدعى علي), not "claims" (يدّعي أن).
+    Naming,
 }
 
 impl Marker {
@@ -210,6 +212,7 @@ impl Marker {
             "mute" => Marker::Mute,
             "same" => Marker::Same,
             "light" => Marker::Light,
+            "naming" => Marker::Naming,
             _ => return None,
         })
     }

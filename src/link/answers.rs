@@ -40,7 +40,7 @@ pub fn denies(d: &Draft, t: &Terms) -> bool {
 
 /// What `a` and `b` share by archive rarity, and what each weighs: dispute words by their group
 /// (بقتل، مقتل).
-fn shared(a: &Statement, b: &Statement) -> (f32, f32, f32) {
+pub(super) fn shared(a: &Statement, b: &Statement) -> (f32, f32, f32) {
     let words = Words::get();
     let w = |s: &str| {
         if s.starts_with('=') {
@@ -120,8 +120,9 @@ pub fn answers(
         let last = drafts.partition_point(|d| doc.tokens[d.cue.0].sentence <= here + REACH);
         let mut found: Vec<(f32, usize, Vec<usize>)> = (first..last)
             .filter(|&i| i != j && other_source(i, j) && !nested(i, j) && states(i))
+            .filter(|&i| super::concern::faces_later(here, sentence(i)))
             // What denies or is negated itself stands with a denial, not against it.
-            .filter(|&i| !terms[i].negative)
+            .filter(|&i| !terms[i].negative && !statement(i).negates)
             .filter_map(|i| {
                 let si = statement(i);
                 if si.deny || si.refuse {

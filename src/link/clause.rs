@@ -104,6 +104,15 @@ pub fn polarity(doc: &Document, lex: &Lexicon, feats: &[Feat], (s, e): (usize, u
     p
 }
 
+/// Whether a folded word negates a clause (لم، لن، لا، ليس، عدم), not only a noun or an
+/// adjective (غير الشرعية، بدون تأشيرة).
+pub fn negates_a_clause(lex: &Lexicon, w: &str) -> bool {
+    // بعدم: under a preposition too.
+    clitics::without_conjunction(w)
+        .flat_map(|(_, r)| std::iter::once(r).chain(clitics::without_preposition(r)))
+        .any(|r| lex.stopword(r) == Some(true) && !matches!(r, "غير" | "بدون"))
+}
+
 /// Whether a word is a verb of publishing that a relative ما takes (نشرته، صرح).
 fn reports(word: &str) -> bool {
     super::roles::Roles::get().of(word) == Some(super::roles::Role::Report)

@@ -108,9 +108,14 @@ fn generic(lex: &Lexicon, w: &str, head: bool, next: Option<&str>) -> bool {
             clitics::without_article(r) != r
         })
     };
+    // رئيسها، وزيره: a title with a pronoun is still a title.
+    let title = |r: &str| {
+        lex.titles.starts(r)
+            || clitics::without_enclitic(r).is_some_and(|(base, _)| lex.titles.starts(base))
+    };
     if readings(w).any(|r| {
         lex.stopword(r).is_some()
-            || lex.titles.starts(r)
+            || title(r)
             || lex.anonymity.starts(r)
             || lex.marks(r, Marker::Quantifier)
             || lex.marks(r, Marker::Same)
@@ -204,12 +209,16 @@ pub fn naming(p: &Party, n: &Named) -> Option<Naming> {
 
 /// What two statements share beyond names: the archive rarity of the stems both have that name
 /// no party (so a claim and its answer share a predicate, not only who it is about).
-pub fn shared_beyond(a: &Statement, b: &Statement, parties: &Party) -> f32 {
+pub fn shared_beyond(lex: &Lexicon, a: &Statement, b: &Statement, parties: &Party) -> f32 {
     let words = Words::get();
     a.stems
         .iter()
-        .filter(|s| b.stems.contains(s) && !parties.stems.iter().any(|p| **p == ***s))
-        .map(|s| {
+        .zip(&a.words)
+        .filter(|(s, _)| b.stems.contains(s) && !parties.stems.iter().any(|p| **p == ***s))
+        // الشركات «الفرنسية»: a country's name or nisba names a party, as the party's own
+        // names do.
+        .filter(|(_, w)| country(lex, w).is_none())
+        .map(|(s, _)| {
             if s.starts_with('=') {
                 0.6
             } else {
@@ -233,7 +242,7 @@ fn answer_kind(d: &Draft, t: &Terms, st: &Statement) -> Option<RelationKind> {
         Stance::Asserts | Stance::Confirms if t.negative && !t.pointer => {
             Some(RelationKind::Contradicts)
         }
-        Stance::Asserts if st.deny && !t.negative => Some(RelationKind::Denies),
+        Stance::Asserts if st.deny_opens && !t.negative => Some(RelationKind::Denies),
         _ => None,
     }
 }
@@ -304,7 +313,7 @@ pub fn answers(cx: &Context) -> Vec<(usize, bool, Link)> {
         }
         let sj = cx.statements.get(j);
         let marks = role_marks(cx, j);
-        let kind = answer_kind(&cx.drafts[j], &cx.terms[j], &sj);
+        let kind = answer_kind(&cx.drafts[j], &cx.terms[j], sj);
         // ما نشرته الصحيفة: the statements of the source named.
         if let Some(at) = marks.report {
             let xs = reported(cx, j, at);
@@ -354,7 +363,7 @@ pub fn answers(cx: &Context) -> Vec<(usize, bool, Link)> {
         let last = cx
             .drafts
             .partition_point(|d| cx.doc.tokens[d.cue.0].sentence <= here + reach);
-        for i in first..last {
+        for (i, name) in names.iter_mut().enumerate().take(last).skip(first) {
             if i == j
                 || !(cx.other_source)(i, j)
                 || (cx.nested)(i, j)
@@ -365,7 +374,9 @@ pub fn answers(cx: &Context) -> Vec<(usize, bool, Link)> {
                 continue;
             }
             let there = sentence(i);
-            let near = if defends {
+            let near = if !faces_later(here, there) {
+                false
+            } else if defends && !cx.terms[j].pointer {
                 there.abs_diff(here) <= REACH
             } else if bare {
                 there <= here && there + BARE_REACH >= here
@@ -375,7 +386,7 @@ pub fn answers(cx: &Context) -> Vec<(usize, bool, Link)> {
             if !near {
                 continue;
             }
-            let ni = names[i].get_or_insert_with(|| claim_names(cx, i));
+            let ni = name.get_or_insert_with(|| claim_names(cx, i));
             let Some(how) = naming(&party, ni) else {
                 continue;
             };
@@ -384,7 +395,10 @@ pub fn answers(cx: &Context) -> Vec<(usize, bool, Link)> {
                 continue;
             }
             let si = cx.statements.get(i);
-            if si.deny || si.refuse {
+            // What denies or refuses stands with an answer; what negates any clause of its
+            // own hedges (عدم المساس بهم): no denial faces it.
+            if si.deny || si.refuse || (si.negates && kind.family() == crate::model::Family::Oppose)
+            {
                 continue;
             }
             // A negated statement contradicts only a claim holding the word it negates (لم
@@ -393,7 +407,7 @@ pub fn answers(cx: &Context) -> Vec<(usize, bool, Link)> {
             {
                 continue;
             }
-            let beyond = shared_beyond(si, &sj, &party);
+            let beyond = shared_beyond(cx.lex, si, sj, &party);
             if !bare && beyond < MIN_BEYOND {
                 continue;
             }
@@ -478,6 +492,11 @@ fn role_marks(cx: &Context, j: usize) -> Marks {
         }
         let own = t < limit;
         match roles.of(w) {
+            // مزاعم «الحكومة»، اتهامات «واشنطن»: the claims a party made, which the answer
+            // faces as it faces what a named source published; not the claims against it.
+            Some(Role::Accusation) if own && seen <= REPORT_AT && of_party(cx, w, t + 1) => {
+                m.report.get_or_insert(t);
+            }
             Some(Role::Accusation) if own => m.accusation = true,
             Some(Role::Innocence) if own => m.innocence = true,
             Some(Role::Involvement) if own => m.involvement = true,
@@ -499,6 +518,31 @@ fn role_marks(cx: &Context, j: usize) -> Marks {
         prev = Some(w);
     }
     m
+}
+
+/// Whether the claim noun `noun` is in construct with a party at token `next` (مزاعم الحكومة،
+/// اتهامات واشنطن، ادعاءات الصحيفة): the noun is indefinite and the word after it names a
+/// body, a medium, a country or a source of the story; not a topic (اتهامات الفساد) or an
+/// adjective (المزاعم الكاذبة).
+fn of_party(cx: &Context, noun: &str, next: usize) -> bool {
+    let definite = clitics::without_conjunction(noun).any(|(_, r)| {
+        let r = clitics::without_preposition(r).unwrap_or(r);
+        clitics::without_article(r) != r
+    });
+    if definite || next >= cx.feats.len() || !cx.feats[next].word {
+        return false;
+    }
+    let w = cx.doc.text(next);
+    let bare = clitics::without_article(w);
+    cx.lex.bodies.starts(w)
+        || cx.lex.bodies.starts(bare)
+        || cx.lex.media.starts(w)
+        || country(cx.lex, w).is_some()
+        || cx
+            .res
+            .entities
+            .iter()
+            .any(|e| e.mentions.iter().any(|&(s, e)| (s..e).contains(&next)))
 }
 
 /// The most words of the source named after a verb of publishing.
@@ -539,7 +583,7 @@ fn reported(cx: &Context, j: usize, at: usize) -> Vec<usize> {
     let countries: Vec<String> = (k..stop)
         .filter_map(|t| country(cx.lex, cx.doc.text(t)))
         .collect();
-    let scored: Vec<(usize, bool, usize)> = cx
+    let scored: Vec<(usize, bool, bool, usize)> = cx
         .res
         .entities
         .iter()
@@ -559,23 +603,30 @@ fn reported(cx: &Context, j: usize, at: usize) -> Vec<usize> {
                 && e.affiliation
                     .as_ref()
                     .is_some_and(|c| countries.contains(c));
-            (hits + usize::from(of_country), of_country, x)
+            let anonymous = e.kind == SourceKind::Anonymous;
+            (hits + usize::from(of_country), of_country, anonymous, x)
         })
         .collect();
-    let best = scored.iter().map(|&(h, _, _)| h).max().unwrap_or(0);
+    let best = scored.iter().map(|&(h, ..)| h).max().unwrap_or(0);
     if best == 0 {
         return Vec::new();
     }
+    // ما ذكرته هيئة الإعلام names the body, not an anonymous source inside it (مصدر مطلع في
+    // هيئة الإعلام), unless only such a source has its words (ما ذكرته المصادر).
+    let named = scored
+        .iter()
+        .any(|&(h, _, anonymous, _)| h == best && !anonymous);
     // السلطات الأفغانية: every official of the country speaks for them.
     scored
         .into_iter()
-        .filter(|&(h, of_country, _)| h == best || of_country)
-        .map(|(_, _, x)| x)
+        .filter(|&(h, of_country, anonymous, _)| (h == best && !(named && anonymous)) || of_country)
+        .map(|(.., x)| x)
         .collect()
 }
 
-/// How many sentences apart an answer and the statements of the source it names may stand.
-const REPORT_REACH: u32 = 8;
+/// How many sentences apart an answer and the statements of the source it names may stand: the
+/// source is named, so as far as an answer with a content reaches.
+const REPORT_REACH: u32 = REACH;
 
 /// The links from `j` to the statements of the sources `xs`, the nearest first (those before
 /// it before those after); those that name the answering party, when some do.
@@ -633,7 +684,9 @@ fn toward_source(
         .into_iter()
         .filter(|f| !some_name || !f.0)
         .filter(|f| !some_shared || f.1 .0 > 0)
-        .take(MOST)
+        // With nothing in common to choose by, what is pointed at is one statement: the first
+        // in that order, the nearest before the answer.
+        .take(if some_shared { MOST } else { 1 })
         .map(|(_, _, _, _, i)| Link {
             from: i.max(j),
             to: i.min(j),
@@ -645,6 +698,17 @@ fn toward_source(
                 .unwrap_or_default(),
         })
         .collect()
+}
+
+/// The sentences of a story's headline and lead: an answer there may face what the story goes
+/// on to report.
+const LEAD_SENTENCES: u32 = 2;
+
+/// Whether an answer in sentence `here` may face a statement in sentence `there`: one before
+/// it, in the next sentence (نفت موسكو التهم التي توجهها لها كييف، وتتهمها …), or anywhere
+/// after a headline or lead; not a statement the story reports later on another matter.
+pub fn faces_later(here: u32, there: u32) -> bool {
+    there <= here + 1 || here < LEAD_SENTENCES
 }
 
 /// Whether claim `i` names the party of `j`'s speaker, or `j` answers the accusations against
@@ -734,5 +798,7 @@ mod tests {
         assert!(g("مصادر", true, Some("مطلعة")));
         assert!(g("بوزارة", false, Some("الداخلية")));
         assert!(!g("طالبان", false, None));
+        // A title with a pronoun (رئيسها فلان) names no one either.
+        assert!(g("رئيسها", false, None));
     }
 }

@@ -63,6 +63,10 @@ pub struct Statement {
     pub groups: Vec<u16>,
     /// A word that denies or calls false (نفى، مزاعم، غير صحيحة).
     pub deny: bool,
+    /// Such a word opens it, among its first words (هذه الادعاءات تنافي الواقع), or its main
+    /// clause calls something false: it is a denial, not a statement that mentions one (لاستكمال
+    /// إجراءات هيئة الادعاء العام).
+    pub deny_opens: bool,
     /// A word that refuses or rules out (رفض، استبعد).
     pub refuse: bool,
     /// The main clause's polarity.
@@ -71,6 +75,9 @@ pub struct Statement {
     pub numbers: Vec<String>,
     /// The keys (as in `stems`) of the words the main clause negates.
     pub negated: Vec<Arc<str>>,
+    /// Whether some clause of it, main or not, is negated (عدم المساس بهم، قائلا إنه لم يسع):
+    /// such a statement is hedged, not a plain claim a denial could face.
+    pub negates: bool,
 }
 
 impl Statement {

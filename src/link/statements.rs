@@ -5,7 +5,7 @@
 use std::cell::{OnceCell, RefCell};
 use std::sync::Arc;
 
-use super::clause::Polarity;
+use super::clause::{self, Polarity};
 use super::pair::{western_digits, Statement};
 use super::terms::stem_of;
 use super::words::{Role, Words};
@@ -14,6 +14,9 @@ use crate::clitics;
 use crate::cues::Feat;
 use crate::lexicon::Lexicon;
 use crate::segment::{Document, TokenKind};
+
+/// How many content words open a statement: a word that denies among them makes it a denial.
+const OPENING_WORDS: usize = 3;
 
 /// What a content word is to a statement: its key (its stem, or `=group` for a dispute word)
 /// and its role.
@@ -30,8 +33,9 @@ pub struct StatementReader<'a> {
     doc: &'a Document,
     lex: &'a Lexicon,
     feats: &'a [Feat],
-    /// Per word type: `None` not yet seen, `Some(None)` a function word, else its key.
-    known: Vec<Option<Option<Key>>>,
+    /// Per word type, once seen: its key (`None` for a function word), and whether it negates
+    /// a clause.
+    known: Vec<Option<(Option<Key>, bool)>>,
 }
 
 impl<'a> StatementReader<'a> {
@@ -45,14 +49,13 @@ impl<'a> StatementReader<'a> {
         }
     }
 
-    /// What token `k`'s word is, from the cache.
-    fn key(&mut self, k: usize) -> Option<&Key> {
+    /// What token `k`'s word is, from the cache: its key and whether it negates a clause.
+    fn key(&mut self, k: usize) -> (Option<&Key>, bool) {
         let ty = self.doc.types[k] as usize;
-        if self.known[ty].is_none() {
-            let key = read_key(self.lex, self.doc.text(k));
-            self.known[ty] = Some(key);
-        }
-        self.known[ty].as_ref().and_then(Option::as_ref)
+        let (lex, w) = (self.lex, self.doc.text(k));
+        let (key, negates) = self.known[ty]
+            .get_or_insert_with(|| (read_key(lex, w), clause::negates_a_clause(lex, w)));
+        (key.as_ref(), *negates)
     }
 
     /// Reads tokens `s..e`, whose main clause has `polarity`.
@@ -60,6 +63,7 @@ impl<'a> StatementReader<'a> {
         let e = e.min(s + MAX_TOKENS).min(self.feats.len());
         let mut st = Statement {
             deny: polarity.untrue,
+            deny_opens: polarity.untrue,
             polarity,
             ..Statement::default()
         };
@@ -72,10 +76,13 @@ impl<'a> StatementReader<'a> {
                 st.numbers.push(western_digits(doc.text(k)));
                 continue;
             }
-            let Some(Key { key, word, role }) = self.key(k) else {
+            let (key, negates) = self.key(k);
+            st.negates |= negates;
+            let Some(Key { key, word, role }) = key else {
                 continue;
             };
             st.deny |= role.deny;
+            st.deny_opens |= role.deny && st.stems.len() < OPENING_WORDS;
             st.refuse |= role.refuse;
             if let Some(g) = role.group {
                 if !st.groups.contains(&g) {

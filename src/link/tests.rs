@@ -421,3 +421,77 @@ fn a_negated_statement_by_the_party_contradicts_the_claim_naming_it() {
     assert_eq!(toward, Some(Family::Oppose));
     assert_eq!(relation(&a, "وقال", "وأوضح"), None);
 }
+
+#[test]
+fn a_denial_does_not_face_a_statement_that_negates_a_clause_of_its_own() {
+    let a = analyze(
+        "ذكرت صحيفة محلية أن الشركة باعت بيانات العملاء إلى جهات أجنبية. \
+         ونفت الشركة أن تكون باعت بيانات العملاء.",
+    );
+    assert_eq!(between(&a, "ونفت", "ذكرت"), Some(RelationKind::Denies));
+    // عدم in its object: it stands with the denial, whatever the main clause.
+    let b = analyze(
+        "ذكرت صحيفة محلية أن الشركة تعهدت بعدم بيع بيانات العملاء إلى جهات أجنبية. \
+         ونفت الشركة أن تكون باعت بيانات العملاء.",
+    );
+    assert_eq!(between(&b, "ونفت", "ذكرت"), None);
+}
+
+#[test]
+fn a_statement_denies_by_its_opening_words_not_by_a_word_far_inside() {
+    let a = analyze(
+        "قالت الشرطة إن الموظف خالد السالم اختلس أموالا من صندوق الجمعية الخيرية. \
+         وقال خالد السالم إن هذه الادعاءات باطلة.",
+    );
+    assert_eq!(
+        between(&a, "وقال", "قالت").map(|k| k.family()),
+        Some(Family::Oppose)
+    );
+    let b = analyze(
+        "قالت الشرطة إن الموظف خالد السالم اختلس أموالا من صندوق الجمعية الخيرية. \
+         وقال خالد السالم إن محاميه سيتابع قضية الأموال أمام هيئة التحقيق والادعاء العام.",
+    );
+    assert_ne!(
+        between(&b, "وقال", "قالت").map(|k| k.family()),
+        Some(Family::Oppose)
+    );
+}
+
+#[test]
+fn innocence_needs_the_speakers_pronoun() {
+    let claim = "قالت النيابة العامة إن التاجر سليم العبدلي هرّب أموالا عامة إلى الخارج.";
+    let f = |x: Option<RelationKind>| x.map(RelationKind::family);
+    let a = analyze(&format!("{claim} وقال سليم العبدلي إنه واثق من براءته."));
+    assert_eq!(f(between(&a, "وقال", "قالت")), Some(Family::Oppose));
+    // براءة اختراع is a patent.
+    let b = analyze(&format!(
+        "{claim} وقال سليم العبدلي إنه حصل على براءة اختراع لجهاز جديد."
+    ));
+    assert_ne!(f(between(&b, "وقال", "قالت")), Some(Family::Oppose));
+}
+
+#[test]
+fn a_denial_in_the_body_faces_what_came_before_not_what_the_story_reports_later() {
+    let a = analyze(
+        "افتتح وزير النقل مشروعا جديدا للطرق في العاصمة. \
+         وحضر الافتتاح عدد من المسؤولين ورجال الأعمال. \
+         وقالت صحيفة محلية إن وزارة النقل أهدرت أموالا عامة في مشروع الطرق. \
+         ونفت وزارة النقل الاتهامات الموجهة لها. \
+         ويمتد المشروع على مسافة مئة كيلومتر. \
+         ويربط الطريق العاصمة بالموانئ الجنوبية. \
+         وأوضح نائب في البرلمان أن وزارة النقل ستطلق مشاريع أخرى للطرق العام المقبل.",
+    );
+    assert_eq!(between(&a, "ونفت", "وقالت"), Some(RelationKind::Denies));
+    assert_eq!(between(&a, "ونفت", "وأوضح"), None);
+}
+
+#[test]
+fn the_claims_of_a_party_are_its_statements_not_the_claims_against_the_speaker() {
+    let a = analyze(
+        "وقالت الحكومة إن قواتها سيطرت على الميناء الشمالي. \
+         وقال شهود إن طائرات قصفت مواقع للمتمردين قرب الميناء الشمالي. \
+         ونفى متحدث باسم المتمردين مزاعم الحكومة بالسيطرة على الميناء الشمالي.",
+    );
+    assert_eq!(between(&a, "ونفى", "وقالت"), Some(RelationKind::Denies));
+    assert_eq!(between(&a, "ونفى", "وقال"), None);
+}
