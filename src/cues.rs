@@ -163,8 +163,10 @@ impl Word {
                 f.enclitic = false;
             }
         }
+        // The word's own entry, read once: its name, place and first reading.
+        let own = index.get(w);
         // لويس، ليلى: a given name is not the preposition ل on a word.
-        f.lam = clitics::has_lam(w) && !index.get(w).name;
+        f.lam = clitics::has_lam(w) && !own.name;
         f.statement = f.is(WordClass::Statement)
             || class(clitics::without_article(w)) == Some(WordClass::Statement);
         f.on_or_with = matches!(w, "علي" | "مع");
@@ -173,7 +175,7 @@ impl Word {
         let mut starts = [0u8; 2];
         let mut forms = false;
         for (r, (_, first)) in clitics::without_conjunction(w).enumerate() {
-            let entry = index.get(first);
+            let entry = if r == 0 { own } else { index.get(first) };
             starts[r] = entry.starts;
             let third = clitics::without_enclitic(first).filter(|(_, e)| e.starts_with('ه'));
             forms |= entry.forms || third.is_some_and(|(base, _)| index.get(base).forms);
@@ -182,7 +184,7 @@ impl Word {
             feat: f,
             starts,
             forms,
-            place: index.get(w).place,
+            place: own.place,
         }
     }
 
