@@ -233,7 +233,12 @@ pub fn link(
         choose_anchor(g);
         let anchor = g.members[0];
         for &m in &g.members[1..] {
-            if !linker.other_source(anchor, m) || linker.nested(anchor, m) || !in_body(&m) {
+            // A relay shares the content it relays (أفادت القناة نقلا عن مصادر بأن …).
+            let relay = relays[m] == Some(anchor) || relays[anchor] == Some(m);
+            if !linker.other_source(anchor, m)
+                || (linker.nested(anchor, m) && !relay)
+                || !in_body(&m)
+            {
                 continue;
             }
             let own = join_of[m].as_ref();

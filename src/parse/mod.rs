@@ -190,6 +190,26 @@ impl Draft {
     }
 }
 
+/// Gives a prepositional cue that stands between a verb cue and the verb's content (أفادت
+/// القناة «نقلا عن» مصادر بأن …) the verb's content and quote type.
+fn share_relayed_content(drafts: &mut [Draft]) {
+    for i in 0..drafts.len() {
+        if drafts[i].kind != CueKind::Preposition {
+            continue;
+        }
+        let cue = drafts[i].cue;
+        let verb = drafts.iter().find(|v| {
+            v.kind == CueKind::Verb
+                && v.content
+                    .is_some_and(|(cs, _)| v.cue.1 <= cue.0 && cue.1 <= cs)
+        });
+        if let Some((content, quote)) = verb.map(|v| (v.content, v.quote)) {
+            drafts[i].content = content;
+            drafts[i].quote = quote;
+        }
+    }
+}
+
 /// Parses every cue into attributions, in text order.
 pub fn parse(doc: &Document, lex: &Lexicon, cues: &Cues, skip_paragraph: &[bool]) -> Vec<Draft> {
     let p = Parser::new(doc, lex, &cues.feats);
@@ -251,6 +271,9 @@ pub fn parse(doc: &Document, lex: &Lexicon, cues: &Cues, skip_paragraph: &[bool]
             out.push(d);
         }
     }
+    // وأفادت القناة نقلا عن مصادر بأن …: a prepositional cue between a verb and its content
+    // relays that content; the clause before it is the verb's own.
+    share_relayed_content(&mut out);
     // وكرر الوزير تأكيده أن …: verbal nouns of saying, where no cue already took the word.
     for (at, u) in used.iter_mut().enumerate() {
         if *u {

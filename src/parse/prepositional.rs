@@ -219,6 +219,8 @@ impl Parser<'_> {
             f.title > 0
                 || f.media > 0
                 || self.roles[k] == 1
+                // نقلا عن «سلام»: a surname the story has introduced (رئيس الوزراء نبيل سلام).
+                || crate::resolve::scan::introduced_surname(self.doc, self.feats, self.lex, k, w)
                 || [w, bare].iter().any(|x| self.lex.names.starts(x))
                 || [w, base, bare].iter().any(|x| {
                     self.lex.bodies.starts(x)

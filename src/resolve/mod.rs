@@ -16,7 +16,7 @@
 //! text gives for not naming them.
 
 mod profile;
-mod scan;
+pub(crate) mod scan;
 
 use crate::cues::Feat;
 use crate::lexicon::{Lexicon, Marker};

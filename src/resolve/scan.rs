@@ -103,7 +103,7 @@ fn known_head(doc: &Document, lex: &Lexicon, s: usize) -> Option<usize> {
 
 /// Whether the one-word name `word` was introduced before token `before` as a person's surname:
 /// after a given name, a title or a name word after them (وزير النفط علي العمير … وقال العمير).
-pub(super) fn introduced_surname(
+pub(crate) fn introduced_surname(
     doc: &Document,
     feats: &[Feat],
     lex: &crate::lexicon::Lexicon,
