@@ -24,6 +24,9 @@ const COMPLEMENT_REACH: usize = 16;
 const RELATIVE_CLAUSE: usize = 12;
 /// How far into content a denying formula may open it (لا صحة لـ), in tokens.
 const DENIAL_OPENING: usize = 10;
+/// How many words, a short subject and the verb, may follow a boundary for it to open another
+/// report inside a noun object (لكن «الأخير نفى»).
+const BOUNDARY_SUBJECT: usize = 3;
 
 impl Parser<'_> {
     /// A cue starting at `i` that ends content before it: a participle, a prepositional
@@ -320,9 +323,12 @@ impl Parser<'_> {
                 // A time of one word may qualify the object (مجال مفتوح الآن); a longer one, or
                 // one after a preposition, dates the statement.
                 let dated = f.time > 1 || (f.time > 0 && self.is(k - 1, WordClass::Prep));
-                // عندما أعلنت …: a boundary before another verb of saying opens a new clause.
-                let clause =
-                    f.is(WordClass::Boundary) && self.feats.get(k + 1).is_some_and(|n| n.verb);
+                // عندما أعلنت …، لكن الأخير نفى …: a boundary before another verb of saying,
+                // right after it or after a short subject, opens a new clause.
+                let clause = f.is(WordClass::Boundary)
+                    && (k + 1..e.min(k + 1 + BOUNDARY_SUBJECT))
+                        .take_while(|&j| self.feats[j].word)
+                        .any(|j| self.feats[j].verb);
                 (f.punct == Some('،') && self.is(k + 1, WordClass::Boundary))
                     || grammar::medium(&self.feats[k..]).is_ok()
                     || dated

@@ -208,7 +208,11 @@ impl Parser<'_> {
         if ends_in_prep && self.feats.get(after).is_some_and(|f| f.word) {
             // تحفظ على ذكر الأسماء: the topic follows the phrase; وجهت أصابع الاتهام إلى
             // الحكومة: the one accused, with the charge after it.
-            d.content = self.content_from(after);
+            // A noun phrase: it ends where another report begins (… على الاتحاد لرفضه
+            // الإصلاحات، لكن الأخير نفى ذلك).
+            d.content = self
+                .content_from(after)
+                .map(|(s, e)| (s, self.object_end(s, e)));
             if d.stance == Stance::Alleges {
                 d.target = self.accused_at(after);
             }
