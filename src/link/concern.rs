@@ -95,6 +95,14 @@ fn country(lex: &Lexicon, w: &str) -> Option<String> {
     })
 }
 
+/// Whether a folded word is definite under some clitic reading (الوزارة، بالحكومة، والمصادر).
+fn definite(w: &str) -> bool {
+    clitics::without_conjunction(w).any(|(_, r)| {
+        let r = clitics::without_preposition(r).unwrap_or(r);
+        clitics::without_article(r) != r
+    })
+}
+
 /// Whether a word names no one on its own: a function word, a title, an anonymity word, a
 /// quantifier, or a source's head noun used as one (الوزارة، وزارة الخارجية، مصادر at the head
 /// of a mention), not a body's own name (طالبان، حركة طالبان).
@@ -102,12 +110,6 @@ fn generic(lex: &Lexicon, w: &str, head: bool, next: Option<&str>) -> bool {
     if !clitics::at_least(w, 3) {
         return true;
     }
-    let definite = |x: &str| {
-        clitics::without_conjunction(x).any(|(_, r)| {
-            let r = clitics::without_preposition(r).unwrap_or(r);
-            clitics::without_article(r) != r
-        })
-    };
     // رئيسها، وزيره: a title with a pronoun is still a title.
     let title = |r: &str| {
         lex.titles.starts(r)
@@ -525,11 +527,7 @@ fn role_marks(cx: &Context, j: usize) -> Marks {
 /// body, a medium, a country or a source of the story; not a topic (اتهامات الفساد) or an
 /// adjective (المزاعم الكاذبة).
 fn of_party(cx: &Context, noun: &str, next: usize) -> bool {
-    let definite = clitics::without_conjunction(noun).any(|(_, r)| {
-        let r = clitics::without_preposition(r).unwrap_or(r);
-        clitics::without_article(r) != r
-    });
-    if definite || next >= cx.feats.len() || !cx.feats[next].word {
+    if definite(noun) || next >= cx.feats.len() || !cx.feats[next].word {
         return false;
     }
     let w = cx.doc.text(next);

@@ -407,40 +407,34 @@ pub fn link(
             .any(|a| (a.from, a.to) == (l.from, l.to) || (a.from, a.to) == (l.to, l.from))
     };
     links.retain(|l| l.kind != RelationKind::Contradicts || answered(l));
-    // A denial joined by shared words alone (يشكك في دوافع الرئيس against a long statement
-    // that names the president) answers a claim about its speaker, the claim it points at, or
-    // one whose proposition it restates (a good part of the weight of either in common); and only when
-    // its speaker is known.
-    links.retain(|l| {
+    // What an opposition needs, however it was found:
+    // - a denial joined by shared words alone (يشكك في دوافع الرئيس against a long statement
+    //   that names the president) answers a claim about its speaker, the claim it points at, or
+    //   one whose proposition it restates (a good part of the weight of either in common), and
+    //   only when its speaker is known;
+    // - what negates a clause of its own (تعهدت بعدم بيع البيانات) stands with a denial or
+    //   hedges: no answer opposes it;
+    // - both ends speak: a statement without a source faces or is faced only when it has none
+    //   by its form (قيل إن), not when its speaker was not found.
+    let speaks = |i: usize| res.source_of[i].is_some() || drafts[i].agentless;
+    let opposition_holds = |l: &Link| {
         let restates = || {
             let (common, answer, claim) =
                 answers::shared(statements.get(l.from), statements.get(l.to));
             common >= RESTATED * claim.max(answer)
         };
-        l.kind.family() != crate::model::Family::Oppose
-            || answered(l)
+        let joined = answered(l)
             || (res.source_of[l.from].is_some()
-                && (terms[l.from].pointer || concern::concerns(&cx, l.to, l.from) || restates()))
-    });
-    // What negates a clause of its own (تعهدت بعدم بيع البيانات) stands with a denial or hedges:
-    // whichever way it was linked, no answer opposes it.
-    let answers_by_denying = |i: usize| answers::denies(&drafts[i], &terms[i]);
-    links.retain(|l| {
-        let faced = if answers_by_denying(l.from) {
-            l.to
-        } else if answers_by_denying(l.to) {
+                && (terms[l.from].pointer || concern::concerns(&cx, l.to, l.from) || restates()));
+        let denying = |i: usize| answers::denies(&drafts[i], &terms[i]);
+        let faced = if !denying(l.from) && denying(l.to) {
             l.from
         } else {
             l.to
         };
-        l.kind.family() != crate::model::Family::Oppose || !statements.get(faced).negates
-    });
-    // Opposition is between two who speak: a statement without a source faces or is faced
-    // only when it has none by its form (قيل إن), not when its speaker was not found.
-    let speaks = |i: usize| res.source_of[i].is_some() || drafts[i].agentless;
-    links.retain(|l| {
-        l.kind.family() != crate::model::Family::Oppose || (speaks(l.from) && speaks(l.to))
-    });
+        joined && !statements.get(faced).negates && speaks(l.from) && speaks(l.to)
+    };
+    links.retain(|l| l.kind.family() != crate::model::Family::Oppose || opposition_holds(l));
     links.sort_by_key(|l| (l.from, l.to));
     Linked {
         links,

@@ -191,21 +191,23 @@ impl Draft {
 }
 
 /// Gives a prepositional cue that stands between a verb cue and the verb's content (أفادت
-/// القناة «نقلا عن» مصادر بأن …) the verb's content and quote type.
+/// القناة «نقلا عن» مصادر بأن …) the verb's content and quote type. Drafts are in text order,
+/// and a verb between a cue and its content is no cue: the verb is the last one before.
 fn share_relayed_content(drafts: &mut [Draft]) {
+    let mut verb: Option<usize> = None;
     for i in 0..drafts.len() {
-        if drafts[i].kind != CueKind::Preposition {
-            continue;
-        }
-        let cue = drafts[i].cue;
-        let verb = drafts.iter().find(|v| {
-            v.kind == CueKind::Verb
-                && v.content
-                    .is_some_and(|(cs, _)| v.cue.1 <= cue.0 && cue.1 <= cs)
-        });
-        if let Some((content, quote)) = verb.map(|v| (v.content, v.quote)) {
-            drafts[i].content = content;
-            drafts[i].quote = quote;
+        match drafts[i].kind {
+            CueKind::Verb if drafts[i].content.is_some() => verb = Some(i),
+            CueKind::Preposition => {
+                let Some(v) = verb else { continue };
+                let (cue, content, quote) = (drafts[v].cue, drafts[v].content, drafts[v].quote);
+                let d = &mut drafts[i];
+                if content.is_some_and(|(cs, _)| cue.1 <= d.cue.0 && d.cue.1 <= cs) {
+                    d.content = content;
+                    d.quote = quote;
+                }
+            }
+            _ => {}
         }
     }
 }
